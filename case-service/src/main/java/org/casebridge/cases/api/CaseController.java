@@ -1,0 +1,118 @@
+package org.casebridge.cases.api;
+
+import java.net.URI;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+
+import org.casebridge.cases.domain.Case;
+import org.casebridge.cases.store.MongoCases;
+import org.casebridge.cases.store.MongoCases.VisibleCase;
+import org.casebridge.contracts.access.CaseAccessChanged.AccessLevel;
+import org.casebridge.platform.audit.AuditTrail;
+import org.casebridge.platform.domain.DomainException;
+import org.casebridge.platform.security.CurrentUser;
+import org.casebridge.platform.web.ETags;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.http.ResponseEntity;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.swagger.v3.oas.annotations.Operation;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+@RestController
+@RequestMapping("/api/v1/cases")
+@Validated
+class CaseController {
+
+    private final MongoCases cases;
+    private final org.casebridge.cases.domain.CaseReferences references;
+    private final AuditTrail audit;
+    private final Clock clock;
+
+    CaseController(MongoCases cases, org.casebridge.cases.domain.CaseReferences references, AuditTrail audit, Clock clock) {
+        this.cases = cases;
+        this.references = references;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    @Operation(summary = "Open a case for your organisation",
+            description = "Send an Idempotency-Key to make a retried request return the case it already created.")
+    @PostMapping
+    ResponseEntity<CaseView> open(@Valid @RequestBody OpenCaseRequest request, CurrentUser user,
+            @RequestHeader(name = "Idempotency-Key", required = false) @Size(max = 100) String idempotencyKey) {
+        if (user.organisation() == null) {
+            throw DomainException.forbidden("Your account belongs to no organisation, so it cannot own a case.");
+        }
+        if (request.team() != null && !user.teams().contains(request.team())) {
+            throw DomainException.invalid("You can only put a case in one of your own teams: " + user.teams());
+        }
+        String key = idempotencyKey == null ? null : user.id() + "|" + idempotencyKey;
+        if (key != null) {
+            var earlier = cases.findByIdempotencyKey(key);
+            if (earlier.isPresent()) {
+                return created(earlier.get().value());
+            }
+        }
+        Case opened = Case.open(cases.newId(), new Case.CaseOpening(request.type(), request.title(), request.summary(),
+                user.organisation(), user.id(), request.leadOfficer(), request.team()), references, clock.instant());
+        try {
+            cases.insert(opened, key);
+        } catch (DuplicateKeyException raced) {
+            if (key == null) {
+                throw raced;
+            }
+            return created(cases.findByIdempotencyKey(key).orElseThrow().value());
+        }
+        audit.record(user, "CREATE", "case", opened.id(), "owner-organisation", null,
+                Map.of("reference", Map.of("after", opened.reference().value())));
+        return created(opened);
+    }
+
+    @Operation(summary = "Read a case you may see")
+    @GetMapping("/{id}")
+    ResponseEntity<CaseView> get(@PathVariable @Pattern(regexp = "[0-9a-f]{24}") String id, CurrentUser user,
+            @RequestHeader(name = "X-Purpose", required = false) @Size(max = 500) String purpose) {
+        VisibleCase found = cases.findVisible(id, user.principals())
+                .orElseThrow(() -> DomainException.notFound("Case " + id));
+        audit.record(user, "READ", "case", id, grantedBy(found, user), purpose, null);
+        return ResponseEntity.ok().eTag(ETags.of(found.value().version())).body(CaseView.of(found.value()));
+    }
+
+    @Operation(summary = "List the cases you may see, newest first",
+            description = "Pass the nextCursor of one page as 'after' to get the next page.")
+    @GetMapping
+    CasePage list(CurrentUser user, @RequestParam(defaultValue = "20") @Min(1) @Max(100) int limit,
+            @RequestParam(required = false) @Pattern(regexp = "[0-9a-f]{24}") String after) {
+        List<CaseView> page = cases.listVisible(user.principals(), after, limit).stream()
+                .map(v -> CaseView.of(v.value())).toList();
+        String next = page.size() == limit ? page.get(page.size() - 1).id() : null;
+        return new CasePage(page, next, cases.countVisible(user.principals()));
+    }
+
+    record CasePage(List<CaseView> items, String nextCursor, long total) {
+    }
+
+    private static ResponseEntity<CaseView> created(Case c) {
+        return ResponseEntity.created(URI.create("/api/v1/cases/" + c.id())).eTag(ETags.of(c.version())).body(CaseView.of(c));
+    }
+
+    /** The principal whose entry let the caller see the case, for the audit record. */
+    private static String grantedBy(VisibleCase found, CurrentUser user) {
+        return user.principals().stream().filter(p -> found.access().allows(List.of(p), AccessLevel.VIEW))
+                .findFirst().orElse("unknown");
+    }
+}

@@ -1,0 +1,85 @@
+package org.casebridge.cases.store;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.bson.types.ObjectId;
+import org.casebridge.cases.domain.Case;
+import org.casebridge.contracts.access.CaseAccessChanged;
+import org.casebridge.platform.access.AccessList;
+import org.casebridge.platform.events.AggregateStore;
+import org.casebridge.platform.events.OutboxEvents;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Repository;
+
+/** Cases in MongoDB: each change and its events in one document write; every read filtered by access. */
+@Repository
+public class MongoCases {
+
+    static final String COLLECTION = "cases";
+
+    private final MongoTemplate mongo;
+    private final AggregateStore store;
+    private final OutboxEvents events;
+
+    MongoCases(MongoTemplate mongo, AggregateStore store, OutboxEvents events) {
+        this.mongo = mongo;
+        this.store = store;
+        this.events = events;
+    }
+
+    /** Ids sort by creation time, which gives newest-first lists and cursors for free. */
+    public String newId() {
+        return new ObjectId().toHexString();
+    }
+
+    /** Stores a newly opened case, visible at first to its owning organisation only, with its events. */
+    public void insert(Case opened, String idempotencyKey) {
+        CaseDocument doc = CaseDocument.of(opened);
+        doc.access = AccessList.ownerOnly(opened.ownerOrganisation());
+        doc.idempotencyKey = idempotencyKey;
+        opened.newEvents().forEach(event -> doc.outbox.add(events.of(opened.id(), opened.version(), event)));
+        store.insert(doc, COLLECTION);
+    }
+
+    public Optional<VisibleCase> findVisible(String id, List<String> principals) {
+        Query query = Query.query(Criteria.where("_id").is(id).and(AccessList.VIEW_FIELD).in(principals));
+        return Optional.ofNullable(mongo.findOne(query, CaseDocument.class, COLLECTION)).map(VisibleCase::of);
+    }
+
+    public Optional<VisibleCase> findByIdempotencyKey(String idempotencyKey) {
+        return Optional.ofNullable(mongo.findOne(Query.query(Criteria.where("idempotencyKey").is(idempotencyKey)),
+                CaseDocument.class, COLLECTION)).map(VisibleCase::of);
+    }
+
+    /** One page of the cases the caller may see, newest first, after the cursor (a case id) if given. */
+    public List<VisibleCase> listVisible(List<String> principals, String after, int limit) {
+        Criteria criteria = Criteria.where(AccessList.VIEW_FIELD).in(principals);
+        if (after != null) {
+            criteria = criteria.and("_id").lt(after);
+        }
+        Query query = Query.query(criteria).with(Sort.by(Sort.Direction.DESC, "_id")).limit(limit);
+        return mongo.find(query, CaseDocument.class, COLLECTION).stream().map(VisibleCase::of).toList();
+    }
+
+    public long countVisible(List<String> principals) {
+        return mongo.count(Query.query(Criteria.where(AccessList.VIEW_FIELD).in(principals)), COLLECTION);
+    }
+
+    /** Applies sharing-service's decision to the case's local access list. */
+    public void applyAccess(CaseAccessChanged decision, java.time.Instant now) {
+        mongo.updateFirst(Query.query(Criteria.where("_id").is(decision.caseId())),
+                new Update().set("access", AccessList.from(decision, now)), COLLECTION);
+    }
+
+    /** A case together with the access list that let the caller see it. */
+    public record VisibleCase(Case value, AccessList access) {
+        static VisibleCase of(CaseDocument doc) {
+            return new VisibleCase(doc.toCase(), doc.access);
+        }
+    }
+}

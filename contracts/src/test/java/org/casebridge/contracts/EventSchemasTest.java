@@ -1,0 +1,80 @@
+package org.casebridge.contracts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.InputStream;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import org.casebridge.contracts.access.CaseAccessChanged;
+import org.casebridge.contracts.audit.AuditRecorded;
+import org.casebridge.contracts.cases.CaseOpened;
+import org.casebridge.contracts.notification.NotificationCreated;
+import org.casebridge.contracts.party.PersonRegistered;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import com.networknt.schema.Error;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SpecificationVersion;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Every event type a partner system may receive has a schema, and what we publish obeys it. */
+class EventSchemasTest {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final SchemaRegistry SCHEMAS = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
+    private static final Instant NOW = Instant.parse("2026-05-03T10:15:30Z");
+
+    static List<Object> samples() {
+        return List.of(
+                new CaseOpened("c-1", "ASB-2026-000123", "ASB_PERSONAL", false, "Noise and threats at Elm Road", "OPEN",
+                        "STOCKTON_CST", "jo.smith", "STOCKTON_ASB", "jo.smith", NOW),
+                new CaseAccessChanged("c-1", "ASB_PERSONAL", "STOCKTON_CST", false,
+                        List.of(new CaseAccessChanged.Grant(CaseAccessChanged.PrincipalKind.ORGANISATION, "STOCKTON_CST",
+                                CaseAccessChanged.AccessLevel.MANAGE, null)), NOW),
+                new PersonRegistered("p-1", "Robert", "Jones", "1980-02", "jo.smith", "STOCKTON_CST", NOW),
+                new NotificationCreated("n-1", "jo.smith", "CASE_ASSIGNED", "You lead ASB-2026-000123", "c-1", NOW),
+                new AuditRecorded("a-1", "jo.smith", "STOCKTON_CST", "READ", "case", "c-1", "owner-organisation", null,
+                        Map.of(), "case-service", "req-1", NOW));
+    }
+
+    @Test
+    void everyEventTypeHasASampleHere() {
+        assertThat(samples()).extracting(Object::getClass)
+                .containsExactlyInAnyOrderElementsOf(EventTypes.ALL.stream().map(EventType::dataClass).toList());
+    }
+
+    @ParameterizedTest
+    @MethodSource("samples")
+    void publishedDataObeysItsSchema(Object sample) {
+        List<Error> errors = schemaOf(EventTypes.of(sample.getClass())).validate(JSON.valueToTree(sample));
+        assertThat(errors).isEmpty();
+    }
+
+    @Test
+    void schemaRefusesACaseOpenedWithoutItsReference() {
+        JsonNode withoutReference = JSON.valueToTree(samples().get(0));
+        ((tools.jackson.databind.node.ObjectNode) withoutReference).remove("reference");
+        assertThat(schemaOf(EventTypes.CASE_OPENED).validate(withoutReference))
+                .anySatisfy(e -> assertThat(e.getMessage()).contains("reference"));
+    }
+
+    @Test
+    void topicNamesFollowTheConvention() {
+        assertThat(Topics.partnerFeed("CLEVELAND_POLICE")).isEqualTo("casebridge.partner.cleveland_police.v1");
+        assertThat(Topics.deadLetter(Topics.CASE)).isEqualTo("casebridge.case.v1.dlt");
+        assertThat(EventTypes.byType("casebridge.case.opened.v1")).contains(EventTypes.CASE_OPENED);
+    }
+
+    private static Schema schemaOf(EventType type) {
+        InputStream in = EventType.class.getClassLoader().getResourceAsStream(type.schemaPath());
+        assertThat(in).as("schema for %s", type.type()).isNotNull();
+        return SCHEMAS.getSchema(in);
+    }
+}

@@ -1,0 +1,137 @@
+package org.casebridge.platform;
+
+import java.time.Clock;
+import java.util.List;
+
+import org.casebridge.platform.audit.AuditTrail;
+import org.casebridge.platform.events.AggregateStore;
+import org.casebridge.platform.events.OutboxEvents;
+import org.casebridge.platform.events.OutboxRelay;
+import org.casebridge.platform.health.KafkaHealthIndicator;
+import org.casebridge.platform.health.MongoPingHealthIndicator;
+import org.casebridge.platform.kafka.IdempotentConsumer;
+import org.casebridge.platform.security.CurrentUserArgumentResolver;
+import org.casebridge.platform.web.ProblemDetailsAdvice;
+import org.casebridge.platform.web.Problems;
+import org.casebridge.platform.web.RequestBodyLimitFilter;
+import org.casebridge.platform.web.RequestIdFilter;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.core.Ordered;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.scheduling.annotation.EnableScheduling;
+import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+import io.cloudevents.CloudEvent;
+import io.swagger.v3.oas.models.Components;
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.info.Info;
+import io.swagger.v3.oas.models.security.SecurityRequirement;
+import io.swagger.v3.oas.models.security.SecurityScheme;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The CaseBridge platform: what every service gets by depending on this starter. */
+@AutoConfiguration(beforeName = {
+        "org.springframework.boot.mongodb.autoconfigure.health.MongoHealthContributorAutoConfiguration",
+        "org.springframework.boot.webmvc.autoconfigure.error.ErrorMvcAutoConfiguration"},
+        afterName = {"org.springframework.boot.data.mongodb.autoconfigure.DataMongoAutoConfiguration",
+        "org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration"})
+@EnableConfigurationProperties(PlatformProperties.class)
+@EnableScheduling
+@Import(ProblemDetailsAdvice.class)
+public class PlatformAutoConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    Problems problems(JsonMapper json) {
+        return new Problems(json);
+    }
+
+    @Bean
+    OutboxEvents outboxEvents(JsonMapper json, Clock clock) {
+        return new OutboxEvents(json, clock);
+    }
+
+    @Bean
+    AggregateStore aggregateStore(MongoTemplate mongo) {
+        return new AggregateStore(mongo);
+    }
+
+    @Bean
+    @ConditionalOnProperty(name = "casebridge.outbox.relay-enabled", matchIfMissing = true)
+    OutboxRelay outboxRelay(MongoTemplate mongo, KafkaTemplate<String, CloudEvent> cloudEventKafkaTemplate,
+            PlatformProperties properties) {
+        return new OutboxRelay(mongo, cloudEventKafkaTemplate, properties.outbox().collections(), properties.serviceName(),
+                properties.outbox().sendTimeout(), properties.outbox().batchSize());
+    }
+
+    @Bean
+    IdempotentConsumer idempotentConsumer(MongoTemplate mongo, JsonMapper json) {
+        return new IdempotentConsumer(mongo, json);
+    }
+
+    @Bean
+    AuditTrail auditTrail(AggregateStore store, OutboxEvents events, PlatformProperties properties, Clock clock) {
+        return new AuditTrail(store, events, properties.serviceName(), clock);
+    }
+
+    /** Named so Boot's {@code hello}-based MongoDB indicator backs off. */
+    @Bean(name = "mongoHealthIndicator")
+    MongoPingHealthIndicator mongoHealthIndicator(MongoTemplate mongo) {
+        return new MongoPingHealthIndicator(mongo);
+    }
+
+    @Bean(name = "kafkaHealthIndicator")
+    KafkaHealthIndicator kafkaHealthIndicator(KafkaProperties kafka) {
+        return new KafkaHealthIndicator(kafka.buildAdminProperties());
+    }
+
+    @Bean
+    FilterRegistrationBean<RequestIdFilter> requestIdFilter() {
+        FilterRegistrationBean<RequestIdFilter> registration = new FilterRegistrationBean<>(new RequestIdFilter());
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        return registration;
+    }
+
+    @Bean
+    FilterRegistrationBean<RequestBodyLimitFilter> requestBodyLimitFilter(PlatformProperties properties, Problems problems) {
+        FilterRegistrationBean<RequestBodyLimitFilter> registration = new FilterRegistrationBean<>(
+                new RequestBodyLimitFilter(properties.http().maxBodySize(), problems));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
+        return registration;
+    }
+
+    @Bean
+    WebMvcConfigurer currentUserResolver() {
+        return new WebMvcConfigurer() {
+            @Override
+            public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
+                resolvers.add(new CurrentUserArgumentResolver());
+            }
+        };
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    OpenAPI casebridgeOpenApi(PlatformProperties properties, @Value("${casebridge.api-title:CaseBridge API}") String title) {
+        return new OpenAPI()
+                .info(new Info().title(title).version("v1").description("Part of CaseBridge: " + properties.serviceName()))
+                .components(new Components().addSecuritySchemes("bearer",
+                        new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer").bearerFormat("JWT")))
+                .addSecurityItem(new SecurityRequirement().addList("bearer"));
+    }
+}

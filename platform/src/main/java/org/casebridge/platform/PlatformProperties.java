@@ -1,0 +1,40 @@
+package org.casebridge.platform;
+
+import java.time.Duration;
+import java.util.List;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * {@code casebridge.*}: what a service tells the platform about itself.
+ *
+ * @param serviceName the CloudEvents source ({@code /case-service}) and audit service name
+ * @param outbox collections whose documents carry an {@code outbox} array, and how the relay polls them
+ * @param http request limits
+ */
+@ConfigurationProperties("casebridge")
+public record PlatformProperties(String serviceName, Outbox outbox, Http http) {
+
+    public PlatformProperties {
+        outbox = outbox == null ? new Outbox(List.of(), Duration.ofMillis(250), Duration.ofSeconds(10), 100, true) : outbox;
+        http = http == null ? new Http(DataSize.ofKilobytes(256)) : http;
+    }
+
+    public record Outbox(List<String> collections, Duration pollInterval, Duration sendTimeout, Integer batchSize,
+            Boolean relayEnabled) {
+        public Outbox {
+            collections = collections == null ? List.of() : collections;
+            pollInterval = pollInterval == null ? Duration.ofMillis(250) : pollInterval;
+            sendTimeout = sendTimeout == null ? Duration.ofSeconds(10) : sendTimeout;
+            batchSize = batchSize == null ? 100 : batchSize;
+            relayEnabled = relayEnabled == null || relayEnabled;
+        }
+    }
+
+    public record Http(DataSize maxBodySize) {
+        public Http {
+            maxBodySize = maxBodySize == null ? DataSize.ofKilobytes(256) : maxBodySize;
+        }
+    }
+}

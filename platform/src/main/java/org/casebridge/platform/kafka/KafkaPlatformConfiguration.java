@@ -1,0 +1,89 @@
+package org.casebridge.platform.kafka;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.casebridge.contracts.Topics;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.kafka.annotation.EnableKafka;
+import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
+import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
+import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.util.backoff.FixedBackOff;
+
+import io.cloudevents.CloudEvent;
+import io.cloudevents.kafka.CloudEventSerializer;
+
+/**
+ * Kafka the CaseBridge way: CloudEvents in binary mode from an idempotent, acks=all producer; listeners get the
+ * raw record (bytes plus ce_* headers) so a poison message reaches {@code <topic>.dlt} byte for byte after
+ * bounded retries.
+ */
+@AutoConfiguration(before = KafkaAutoConfiguration.class)
+@EnableKafka
+public class KafkaPlatformConfiguration {
+
+    @Bean
+    KafkaTemplate<String, CloudEvent> cloudEventKafkaTemplate(KafkaProperties properties) {
+        Map<String, Object> config = producerConfig(properties);
+        config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, CloudEventSerializer.class);
+        return new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(config));
+    }
+
+    @Bean
+    KafkaTemplate<String, byte[]> deadLetterKafkaTemplate(KafkaProperties properties) {
+        Map<String, Object> config = producerConfig(properties);
+        config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+        return new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(config));
+    }
+
+    @Bean
+    DefaultErrorHandler kafkaErrorHandler(KafkaTemplate<String, byte[]> deadLetterKafkaTemplate,
+            @Value("${casebridge.kafka.retry-attempts:3}") long attempts,
+            @Value("${casebridge.kafka.retry-interval-ms:500}") long intervalMs) {
+        DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(deadLetterKafkaTemplate,
+                (record, exception) -> new TopicPartition(Topics.deadLetter(record.topic()), -1));
+        return new DefaultErrorHandler(recoverer, new FixedBackOff(intervalMs, attempts));
+    }
+
+    @Bean
+    ConcurrentKafkaListenerContainerFactory<String, byte[]> kafkaListenerContainerFactory(KafkaProperties properties,
+            DefaultErrorHandler kafkaErrorHandler) {
+        Map<String, Object> config = new HashMap<>(properties.buildConsumerProperties());
+        config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+        config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
+        config.putIfAbsent(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        ConcurrentKafkaListenerContainerFactory<String, byte[]> factory = new ConcurrentKafkaListenerContainerFactory<>();
+        factory.setConsumerFactory(new DefaultKafkaConsumerFactory<>(config));
+        factory.setCommonErrorHandler(kafkaErrorHandler);
+        return factory;
+    }
+
+    private static Map<String, Object> producerConfig(KafkaProperties properties) {
+        Map<String, Object> config = new HashMap<>(properties.buildProducerProperties());
+        config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
+        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        config.put(ProducerConfig.ACKS_CONFIG, "all");
+        // fail fast while the broker is away: the outbox keeps the event and the relay tries again
+        config.putIfAbsent(ProducerConfig.MAX_BLOCK_MS_CONFIG, 5000);
+        config.putIfAbsent(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 5000);
+        config.putIfAbsent(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 10000);
+        config.putIfAbsent(ProducerConfig.LINGER_MS_CONFIG, 0);
+        return config;
+    }
+}

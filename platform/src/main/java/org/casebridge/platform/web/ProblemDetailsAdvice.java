@@ -1,0 +1,152 @@
+package org.casebridge.platform.web;
+
+import java.util.List;
+import java.util.Map;
+
+import org.casebridge.platform.domain.DomainException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+import jakarta.validation.ConstraintViolationException;
+
+/**
+ * Every error leaves a service as {@code application/problem+json}: bad input is a 4xx naming the fields at
+ * fault, never a 500 and never a stack trace.
+ */
+@RestControllerAdvice
+public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
+
+    @ExceptionHandler(DomainException.class)
+    ResponseEntity<ProblemDetail> domain(DomainException e) {
+        HttpStatus status = switch (e.kind()) {
+            case NOT_FOUND -> HttpStatus.NOT_FOUND;
+            case FORBIDDEN -> HttpStatus.FORBIDDEN;
+            case CONFLICT -> HttpStatus.CONFLICT;
+            case INVALID -> HttpStatus.UNPROCESSABLE_CONTENT;
+        };
+        return problem(status, switch (e.kind()) {
+            case NOT_FOUND -> "Not found";
+            case FORBIDDEN -> "Forbidden";
+            case CONFLICT -> "Conflict";
+            case INVALID -> "Invalid request";
+        }, e.getMessage());
+    }
+
+    @ExceptionHandler(PreconditionException.class)
+    ResponseEntity<ProblemDetail> precondition(PreconditionException e) {
+        return problem(e.status(), e.status() == HttpStatus.PRECONDITION_REQUIRED ? "Precondition required" : "Precondition failed",
+                e.getMessage());
+    }
+
+    @ExceptionHandler(OptimisticLockingFailureException.class)
+    ResponseEntity<ProblemDetail> staleVersion(OptimisticLockingFailureException e) {
+        return problem(HttpStatus.PRECONDITION_FAILED, "Precondition failed",
+                "Someone else changed this record since you read it; reload it and try again.");
+    }
+
+    @ExceptionHandler(DuplicateKeyException.class)
+    ResponseEntity<ProblemDetail> duplicate(DuplicateKeyException e) {
+        return problem(HttpStatus.CONFLICT, "Conflict", "A record with the same identity already exists.");
+    }
+
+    @ExceptionHandler(PayloadTooLargeException.class)
+    ResponseEntity<ProblemDetail> tooLarge(PayloadTooLargeException e) {
+        return problem(HttpStatus.CONTENT_TOO_LARGE, "Request body too large", e.getMessage());
+    }
+
+    @ExceptionHandler(ConstraintViolationException.class)
+    ResponseEntity<ProblemDetail> constraintViolation(ConstraintViolationException e) {
+        ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, "Invalid request", "Some fields are not valid.");
+        problem.setProperty("errors", e.getConstraintViolations().stream()
+                .map(v -> Map.of("field", String.valueOf(v.getPropertyPath()), "message", v.getMessage())).toList());
+        return ResponseEntity.badRequest().body(problem);
+    }
+
+    @ExceptionHandler({AccessDeniedException.class, AuthenticationException.class})
+    void security(RuntimeException e) {
+        throw e; // let Spring Security's entry point and access-denied handler answer
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<ProblemDetail> unexpected(Exception e) {
+        log.error("Unexpected error", e);
+        return problem(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error",
+                "Something went wrong on our side; the request id identifies it in the logs.");
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e, HttpHeaders headers,
+            HttpStatusCode status, WebRequest request) {
+        Throwable cause = e.getMostSpecificCause();
+        if (cause instanceof PayloadTooLargeException tooLarge) {
+            return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(
+                    Problems.of(HttpStatus.CONTENT_TOO_LARGE, "Request body too large", tooLarge.getMessage()));
+        }
+        String detail = "The request body is not valid JSON of the expected shape";
+        if (cause instanceof tools.jackson.databind.exc.MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
+            detail += ": field '" + fieldPath(mismatch.getPath()) + "' has the wrong type";
+        }
+        return ResponseEntity.badRequest().body(Problems.of(HttpStatus.BAD_REQUEST, "Malformed request", detail + "."));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e, HttpHeaders headers,
+            HttpStatusCode status, WebRequest request) {
+        ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, "Invalid request", "Some fields are not valid.");
+        problem.setProperty("errors", e.getBindingResult().getFieldErrors().stream()
+                .map(f -> Map.of("field", f.getField(), "message", String.valueOf(f.getDefaultMessage()))).toList());
+        return ResponseEntity.badRequest().body(problem);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, "Invalid request", "Some parameters are not valid.");
+        problem.setProperty("errors", e.getParameterValidationResults().stream()
+                .flatMap(r -> r.getResolvableErrors().stream().map(err -> Map.of(
+                        "field", String.valueOf(r.getMethodParameter().getParameterName()),
+                        "message", String.valueOf(err.getDefaultMessage()))))
+                .toList());
+        return ResponseEntity.badRequest().body(problem);
+    }
+
+    @Override
+    protected ResponseEntity<Object> createResponseEntity(Object body, HttpHeaders headers, HttpStatusCode statusCode,
+            WebRequest request) {
+        if (body instanceof ProblemDetail problem
+                && (problem.getProperties() == null || !problem.getProperties().containsKey("requestId"))) {
+            String requestId = org.slf4j.MDC.get(RequestIdFilter.MDC_KEY);
+            if (requestId != null) {
+                problem.setProperty("requestId", requestId);
+            }
+        }
+        return super.createResponseEntity(body, headers, statusCode, request);
+    }
+
+    private static ResponseEntity<ProblemDetail> problem(HttpStatusCode status, String title, String detail) {
+        return ResponseEntity.status(status).body(Problems.of(HttpStatus.valueOf(status.value()), title, detail));
+    }
+
+    private static String fieldPath(List<tools.jackson.databind.DatabindException.Reference> path) {
+        return String.join(".", path.stream()
+                .map(ref -> ref.getPropertyName() != null ? ref.getPropertyName() : String.valueOf(ref.getIndex())).toList());
+    }
+}

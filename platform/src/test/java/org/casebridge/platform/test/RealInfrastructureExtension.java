@@ -1,0 +1,91 @@
+package org.casebridge.platform.test;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
+import org.testcontainers.DockerClientFactory;
+import org.testcontainers.kafka.KafkaContainer;
+import org.testcontainers.mongodb.MongoDBContainer;
+
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+
+/**
+ * Starts, once per JVM, real MongoDB and Kafka: Testcontainers images where a Docker engine answers, otherwise
+ * an in-JVM KRaft broker and the mongo-java-server MongoDB-wire server. Publishes their addresses, and the
+ * public key tests sign tokens with, as system properties Spring picks up.
+ */
+public class RealInfrastructureExtension implements BeforeAllCallback {
+
+    public static final String KAFKA_IMAGE = "apache/kafka:4.1.1";
+    public static final String MONGO_IMAGE = "mongo:8.0.4";
+
+    private static final Logger log = LoggerFactory.getLogger(RealInfrastructureExtension.class);
+    private static volatile Infrastructure infrastructure;
+
+    @Override
+    public void beforeAll(ExtensionContext context) throws Exception {
+        start();
+    }
+
+    public static synchronized Infrastructure start() throws IOException {
+        if (infrastructure == null) {
+            infrastructure = dockerAvailable() ? containers() : embedded();
+            System.setProperty("spring.kafka.bootstrap-servers", infrastructure.kafkaBootstrapServers());
+            System.setProperty("spring.mongodb.uri", infrastructure.mongoUri());
+            Path publicKey = Files.createTempFile("casebridge-test-key", ".pem");
+            Files.writeString(publicKey, TestTokens.publicKeyPem());
+            publicKey.toFile().deleteOnExit();
+            System.setProperty("casebridge.security.test-public-key-location", publicKey.toUri().toString());
+            log.info("Real infrastructure for tests: {}", infrastructure);
+        }
+        return infrastructure;
+    }
+
+    public static Infrastructure infrastructure() {
+        return infrastructure;
+    }
+
+    private static boolean dockerAvailable() {
+        try {
+            return DockerClientFactory.instance().isDockerAvailable();
+        } catch (Throwable e) {
+            return false;
+        }
+    }
+
+    @SuppressWarnings("resource")
+    private static Infrastructure containers() {
+        KafkaContainer kafka = new KafkaContainer(KAFKA_IMAGE);
+        MongoDBContainer mongo = new MongoDBContainer(MONGO_IMAGE);
+        kafka.start();
+        mongo.start();
+        return new Infrastructure("testcontainers", kafka.getBootstrapServers(), mongo.getReplicaSetUrl("casebridge_test"));
+    }
+
+    private static Infrastructure embedded() {
+        EmbeddedKafkaKraftBroker kafka = new EmbeddedKafkaKraftBroker(1, 1);
+        kafka.brokerProperty("auto.create.topics.enable", "true");
+        kafka.brokerProperty("log.cleaner.dedupe.buffer.size", "8388608");
+        kafka.afterPropertiesSet();
+        MongoServer mongo = new MongoServer(new MemoryBackend());
+        InetSocketAddress address = mongo.bind();
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            mongo.shutdownNow();
+            kafka.destroy();
+        }));
+        return new Infrastructure("embedded", kafka.getBrokersAsString(),
+                "mongodb://127.0.0.1:" + address.getPort() + "/casebridge_test");
+    }
+
+    /** Where the shared broker and MongoDB-wire server answer. */
+    public record Infrastructure(String kind, String kafkaBootstrapServers, String mongoUri) {
+    }
+}

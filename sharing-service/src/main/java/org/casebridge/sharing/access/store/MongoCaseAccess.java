@@ -1,0 +1,43 @@
+package org.casebridge.sharing.access.store;
+
+import java.util.Optional;
+
+import org.casebridge.platform.events.AggregateStore;
+import org.casebridge.platform.events.OutboxEvents;
+import org.casebridge.sharing.access.domain.CaseAccess;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.stereotype.Repository;
+
+@Repository
+public class MongoCaseAccess {
+
+    static final String COLLECTION = "case_access";
+
+    private final MongoTemplate mongo;
+    private final AggregateStore store;
+    private final OutboxEvents events;
+
+    MongoCaseAccess(MongoTemplate mongo, AggregateStore store, OutboxEvents events) {
+        this.mongo = mongo;
+        this.store = store;
+        this.events = events;
+    }
+
+    /** @return false when the case's access was already recorded (a redelivered case event) */
+    public boolean insert(CaseAccess access) {
+        CaseAccessDocument doc = CaseAccessDocument.of(access);
+        access.newEvents().forEach(event -> doc.outbox.add(events.of(access.caseId(), access.version(), event)));
+        try {
+            store.insert(doc, COLLECTION);
+            return true;
+        } catch (DuplicateKeyException alreadyRecorded) {
+            return false;
+        }
+    }
+
+    public Optional<CaseAccess> find(String caseId) {
+        return Optional.ofNullable(mongo.findById(caseId, CaseAccessDocument.class, COLLECTION))
+                .map(CaseAccessDocument::toCaseAccess);
+    }
+}
