@@ -1,0 +1,71 @@
+package org.casebridge.sharing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.time.Instant;
+
+import org.bson.types.ObjectId;
+import org.casebridge.contracts.Topics;
+import org.casebridge.contracts.cases.CaseOpened;
+import org.casebridge.platform.events.AggregateStore;
+import org.casebridge.platform.events.OutboxEvents;
+import org.casebridge.platform.test.RealInfrastructure;
+import org.casebridge.platform.test.TestTokens;
+import org.casebridge.platform.test.TopicProbe;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.client.RestClient;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+@RealInfrastructure
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class CaseAccessIT {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    AggregateStore store;
+    @Autowired
+    OutboxEvents events;
+    @Autowired
+    JsonMapper json;
+
+    private ResponseEntity<JsonNode> accessOf(String caseId, String token) {
+        return RestClient.builder().baseUrl("http://localhost:" + port)
+                .defaultStatusHandler(status -> true, (request, response) -> { }).build()
+                .get().uri("/api/v1/sharing/cases/{id}/access", caseId)
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + token).retrieve().toEntity(JsonNode.class);
+    }
+
+    @Test
+    void aNewCaseIsVisibleToItsOwnerOrganisationOnlyAndTheDecisionIsPublished() throws Exception {
+        String caseId = new ObjectId().toHexString();
+        try (TopicProbe access = new TopicProbe(Topics.ACCESS)) {
+            store.append(events.of(caseId, 1L, new CaseOpened(caseId, "DA-2026-000001", "DOMESTIC_ABUSE", true,
+                    "Repeat incidents at Flat 3", "OPEN", "CLEVELAND_POLICE", "pc.adams", null, "pc.adams", Instant.now())));
+
+            await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(access.about(caseId)).hasSize(1));
+            var record = access.about(caseId).get(0);
+            assertThat(record.key()).isEqualTo(caseId);
+            assertThat(TopicProbe.header(record, "ce_type")).isEqualTo("casebridge.access.changed.v1");
+            JsonNode decision = json.readTree(record.value());
+            assertThat(decision.get("restricted").asBoolean()).isTrue();
+            assertThat(decision.get("grants")).hasSize(1);
+            assertThat(decision.get("grants").get(0).get("id").asString()).isEqualTo("CLEVELAND_POLICE");
+            assertThat(decision.get("grants").get(0).get("level").asString()).isEqualTo("MANAGE");
+        }
+
+        assertThat(accessOf(caseId, TestTokens.practitioner("sgt.baker", "CLEVELAND_POLICE", null)).getStatusCode().value())
+                .isEqualTo(200);
+        assertThat(accessOf(caseId, TestTokens.practitioner("jo.smith", "STOCKTON_CST", "STOCKTON_ASB")).getStatusCode().value())
+                .isEqualTo(404);
+    }
+}
