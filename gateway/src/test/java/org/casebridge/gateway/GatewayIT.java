@@ -1,0 +1,143 @@
+package org.casebridge.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.casebridge.platform.test.TestTokens;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.web.client.RestClient;
+
+import com.sun.net.httpserver.HttpServer;
+
+/**
+ * The gateway in front of a stand-in case-service (a plain HTTP server that records what reached it) and a
+ * party-service that is down.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class GatewayIT {
+
+    private static final Map<String, String> lastRequest = new ConcurrentHashMap<>();
+    private static HttpServer caseService;
+
+    @LocalServerPort
+    int port;
+
+    @DynamicPropertySource
+    static void routes(DynamicPropertyRegistry registry) throws IOException {
+        caseService = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        caseService.createContext("/", exchange -> {
+            lastRequest.put("path", exchange.getRequestURI().toString());
+            lastRequest.put("authorization", String.valueOf(exchange.getRequestHeaders().getFirst("Authorization")));
+            lastRequest.put("requestId", String.valueOf(exchange.getRequestHeaders().getFirst("X-Request-Id")));
+            byte[] body = "{\"items\":[]}".getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().set("Content-Type", "application/json");
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        caseService.start();
+        Path key = Files.createTempFile("gateway-test-key", ".pem");
+        Files.writeString(key, TestTokens.publicKeyPem());
+        int nothingListens;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            nothingListens = socket.getLocalPort();
+        }
+        registry.add("CASE_SERVICE_URI", () -> "http://127.0.0.1:" + caseService.getAddress().getPort());
+        registry.add("PARTY_SERVICE_URI", () -> "http://127.0.0.1:" + nothingListens);
+        registry.add("casebridge.security.test-public-key-location", key.toUri()::toString);
+    }
+
+    @AfterAll
+    static void stop() {
+        caseService.stop(0);
+    }
+
+    private final String token = TestTokens.practitioner("jo.smith", "STOCKTON_CST", "STOCKTON_ASB");
+
+    private RestClient client() {
+        return RestClient.builder().baseUrl("http://localhost:" + port)
+                .defaultStatusHandler(status -> true, (request, response) -> { }).build();
+    }
+
+    private ResponseEntity<String> get(String path, String bearer) {
+        var request = client().get().uri(path);
+        if (bearer != null) {
+            request = request.header(HttpHeaders.AUTHORIZATION, "Bearer " + bearer);
+        }
+        return request.retrieve().toEntity(String.class);
+    }
+
+    @Test
+    void anAuthenticatedRequestIsRoutedWithItsTokenAndARequestId() {
+        var response = get("/api/v1/cases?limit=5", token);
+
+        assertThat(response.getStatusCode().value()).isEqualTo(200);
+        assertThat(lastRequest.get("path")).isEqualTo("/api/v1/cases?limit=5");
+        assertThat(lastRequest.get("authorization")).isEqualTo("Bearer " + token);
+        String requestId = response.getHeaders().getFirst("X-Request-Id");
+        assertThat(requestId).isNotBlank().isEqualTo(lastRequest.get("requestId"));
+    }
+
+    @Test
+    void aClientsOwnRequestIdIsKept() {
+        var response = client().get().uri("/api/v1/cases").header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
+                .header("X-Request-Id", "mobile-7f3a").retrieve().toEntity(String.class);
+        assertThat(response.getHeaders().getFirst("X-Request-Id")).isEqualTo("mobile-7f3a");
+        assertThat(lastRequest.get("requestId")).isEqualTo("mobile-7f3a");
+    }
+
+    @Test
+    void noForgedOrExpiredTokenGetsPast() {
+        for (String bearer : new String[] {null, TestTokens.forged("jo.smith", "STOCKTON_CST"),
+                TestTokens.expired("jo.smith", "STOCKTON_CST"), "not-a-jwt"}) {
+            lastRequest.clear();
+            var response = get("/api/v1/cases", bearer);
+            assertThat(response.getStatusCode().value()).isEqualTo(401);
+            assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+            assertThat(response.getHeaders().getFirst("X-Request-Id")).isNotBlank();
+            assertThat(lastRequest).isEmpty();
+        }
+    }
+
+    @Test
+    void aServiceThatIsDownIsAProblem503NotAHang() {
+        var response = get("/api/v1/parties/people/0123456789abcdef01234567", token);
+
+        assertThat(response.getStatusCode().value()).isEqualTo(503);
+        assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(response.getHeaders().getFirst("Retry-After")).isEqualTo("10");
+        assertThat(response.getBody()).contains("party-service is not answering");
+    }
+
+    @Test
+    void aHugeBodyIsRefusedAtTheDoor() {
+        lastRequest.clear();
+        var response = client().post().uri("/api/v1/cases").header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
+                .contentType(MediaType.APPLICATION_JSON).body("{\"title\":\"" + "x".repeat(10 * 1024 * 1024) + "\"}")
+                .retrieve().toEntity(String.class);
+        assertThat(response.getStatusCode().value()).isEqualTo(413);
+        assertThat(lastRequest).isEmpty();
+    }
+
+    @Test
+    void operatorsCanProbeTheGatewayWithoutAToken() {
+        assertThat(get("/actuator/health/readiness", null).getStatusCode().value()).isEqualTo(200);
+        assertThat(get("/actuator/prometheus", null).getBody()).contains("jvm_memory_used_bytes");
+    }
+}

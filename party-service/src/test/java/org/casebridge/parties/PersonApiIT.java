@@ -1,0 +1,165 @@
+package org.casebridge.parties;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+
+import org.casebridge.contracts.Topics;
+import org.casebridge.platform.test.RealInfrastructure;
+import org.casebridge.platform.test.TestTokens;
+import org.casebridge.platform.test.TopicProbe;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.client.RestClient;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+@RealInfrastructure
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class PersonApiIT {
+
+    private static TopicProbe partyTopic;
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    MongoTemplate mongo;
+    @Autowired
+    JsonMapper json;
+
+    private final String jo = TestTokens.practitioner("jo.smith", "STOCKTON_CST", "STOCKTON_ASB");
+    private final String raj = TestTokens.practitioner("raj.patel", "STOCKTON_CST", "STOCKTON_ASB");
+    private final String police = TestTokens.practitioner("pc.adams", "CLEVELAND_POLICE", "CP_STOCKTON_NPT");
+
+    @BeforeAll
+    static void probe() {
+        partyTopic = new TopicProbe(Topics.PARTY);
+    }
+
+    @AfterAll
+    static void close() throws InterruptedException {
+        partyTopic.close();
+    }
+
+    private RestClient client() {
+        return RestClient.builder().baseUrl("http://localhost:" + port)
+                .defaultStatusHandler(status -> true, (request, response) -> { }).build();
+    }
+
+    private ResponseEntity<JsonNode> register(String token, String body, String idempotencyKey) {
+        var request = client().post().uri("/api/v1/parties/people").header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
+                .contentType(MediaType.APPLICATION_JSON).body(body);
+        if (idempotencyKey != null) {
+            request = request.header("Idempotency-Key", idempotencyKey);
+        }
+        return request.retrieve().toEntity(JsonNode.class);
+    }
+
+    private ResponseEntity<JsonNode> get(String token, String path) {
+        return client().get().uri(path).header(HttpHeaders.AUTHORIZATION, "Bearer " + token).retrieve().toEntity(JsonNode.class);
+    }
+
+    @Test
+    void aPractitionerRegistersAPersonAndThePartnershipHearsOfIt() {
+        var created = register(jo, """
+                {"givenName":"Dana","familyName":"Kowalski","dateOfBirth":"1980-02"}
+                """, null);
+
+        assertThat(created.getStatusCode().value()).isEqualTo(201);
+        JsonNode body = created.getBody();
+        String id = body.get("id").asString();
+        assertThat(id).matches("[0-9a-f]{24}");
+        assertThat(body.get("dateOfBirth").asString()).isEqualTo("1980-02");
+        assertThat(body.get("organisation").asString()).isEqualTo("STOCKTON_CST");
+        assertThat(body.get("registeredBy").asString()).isEqualTo("jo.smith");
+        assertThat(created.getHeaders().getLocation().toString()).endsWith("/api/v1/parties/people/" + id);
+        assertThat(created.getHeaders().getETag()).isEqualTo("\"1\"");
+
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(partyTopic.about(id)).hasSize(1));
+        var event = partyTopic.about(id).get(0);
+        assertThat(TopicProbe.header(event, "ce_type")).isEqualTo("casebridge.party.person-registered.v1");
+        assertThat(TopicProbe.header(event, "ce_source")).isEqualTo("/party-service");
+        assertThat(event.key()).isEqualTo(id);
+        assertThat(json.readTree(event.value()).get("familyName").asString()).isEqualTo("Kowalski");
+
+        var read = get(raj, "/api/v1/parties/people/" + id);
+        assertThat(read.getStatusCode().value()).isEqualTo(200);
+        assertThat(read.getHeaders().getETag()).isEqualTo("\"1\"");
+        assertThat(read.getBody().get("givenName").asString()).isEqualTo("Dana");
+    }
+
+    @Test
+    void anotherOrganisationCannotKnowThePersonExists() {
+        String id = register(jo, "{\"givenName\":\"Lee\",\"familyName\":\"Morgan\"}", null).getBody().get("id").asString();
+
+        var hidden = get(police, "/api/v1/parties/people/" + id);
+        assertThat(hidden.getStatusCode().value()).isEqualTo(404);
+        assertThat(hidden.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+        // the same answer as for a person nobody registered
+        assertThat(get(police, "/api/v1/parties/people/0123456789abcdef01234567").getStatusCode().value()).isEqualTo(404);
+    }
+
+    @Test
+    void aRetriedPostWithTheSameIdempotencyKeyRegistersOnePerson() {
+        String body = "{\"givenName\":\"Sam\",\"familyName\":\"Price\",\"dateOfBirth\":\"1994\"}";
+        String first = register(jo, body, "mobile-retry-1").getBody().get("id").asString();
+        var retry = register(jo, body, "mobile-retry-1");
+        assertThat(retry.getStatusCode().value()).isEqualTo(201);
+        assertThat(retry.getBody().get("id").asString()).isEqualTo(first);
+        assertThat(register(raj, body, "mobile-retry-1").getBody().get("id").asString()).isNotEqualTo(first);
+    }
+
+    @Test
+    void badInputIsRefusedWithAProblemAndNothingIsStored() {
+        long before = mongo.getCollection("people").countDocuments();
+
+        var noGivenName = register(jo, "{\"familyName\":\"Kowalski\"}", null);
+        assertThat(noGivenName.getStatusCode().value()).isEqualTo(400);
+        assertThat(noGivenName.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(noGivenName.getBody().get("errors").get(0).get("field").asString()).isEqualTo("givenName");
+
+        var ukDate = register(jo, "{\"givenName\":\"Dana\",\"familyName\":\"Kowalski\",\"dateOfBirth\":\"14/02/1980\"}", null);
+        assertThat(ukDate.getStatusCode().value()).isEqualTo(400);
+        assertThat(ukDate.getBody().get("errors").get(0).get("field").asString()).isEqualTo("dateOfBirth");
+
+        // the right shape but no such day: the domain refuses it
+        assertThat(register(jo, "{\"givenName\":\"Dana\",\"familyName\":\"Kowalski\",\"dateOfBirth\":\"1980-02-30\"}", null)
+                .getStatusCode().value()).isEqualTo(422);
+        assertThat(register(jo, "{\"givenName\":\"" + "D".repeat(101) + "\",\"familyName\":\"Kowalski\"}", null)
+                .getStatusCode().value()).isEqualTo(400);
+        assertThat(register(jo, "{\"givenName\":{\"$gt\":\"\"},\"familyName\":\"Kowalski\"}", null)
+                .getStatusCode().value()).isEqualTo(400);
+        assertThat(register(jo, "not json", null).getStatusCode().value()).isEqualTo(400);
+        assertThat(get(jo, "/api/v1/parties/people/not-an-id").getStatusCode().value()).isEqualTo(400);
+        assertThat(mongo.getCollection("people").countDocuments()).isEqualTo(before);
+
+        var stored = register(jo, "{\"givenName\":\"$where\",\"familyName\":\"function() { return true }\"}", null);
+        assertThat(stored.getBody().get("givenName").asString()).isEqualTo("$where");
+    }
+
+    @Test
+    void readingAPersonIsAudited() throws InterruptedException {
+        String id = register(jo, "{\"givenName\":\"Audit\",\"familyName\":\"Me\"}", null).getBody().get("id").asString();
+        try (TopicProbe audit = new TopicProbe(Topics.AUDIT)) {
+            client().get().uri("/api/v1/parties/people/" + id).header(HttpHeaders.AUTHORIZATION, "Bearer " + raj)
+                    .header("X-Purpose", "Checking the victim's details before a visit").retrieve().toBodilessEntity();
+            await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(audit.about(id).stream()
+                    .map(r -> json.readTree(r.value()))
+                    .filter(r -> r.get("action").asString().equals("READ"))).singleElement().satisfies(r -> {
+                        assertThat(r.get("userId").asString()).isEqualTo("raj.patel");
+                        assertThat(r.get("resourceType").asString()).isEqualTo("person");
+                        assertThat(r.get("purpose").asString()).isEqualTo("Checking the victim's details before a visit");
+                    }));
+        }
+    }
+}
