@@ -1,0 +1,193 @@
+package org.casebridge.localstack;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.casebridge.localstack.issuer.DemoPartnership;
+
+/**
+ * The whole CaseBridge platform on one machine: a real Kafka broker (KRaft), the MongoDB-wire server on H2 files,
+ * the development OpenID Connect issuer and the six services, each in its own JVM with a capped heap.
+ * Data lives under {@code data/}; logs under {@code data/logs/}. Ctrl-C stops everything cleanly.
+ */
+public final class LocalStack implements AutoCloseable {
+
+    public static final int GATEWAY_PORT = 8080;
+    public static final int ISSUER_PORT = 9000;
+    public static final int KAFKA_PORT = 9092;
+    public static final int KAFKA_CONTROLLER_PORT = 9093;
+    public static final int MONGO_PORT = 27019;
+
+    /** Service, port and MongoDB database, in start order (the gateway last). */
+    static final List<Service> SERVICES = List.of(
+            new Service("case-service", 8081, "casebridge_cases"),
+            new Service("party-service", 8082, "casebridge_parties"),
+            new Service("tasking-service", 8083, "casebridge_tasking"),
+            new Service("sharing-service", 8084, "casebridge_sharing"),
+            new Service("notification-service", 8085, "casebridge_notifications"),
+            new Service("gateway", GATEWAY_PORT, null));
+
+    record Service(String name, int port, String database) {
+    }
+
+    private static final Duration READY_TIMEOUT = Duration.ofMinutes(3);
+    private static final List<String> SERVICE_JVM = List.of("-Xmx160m", "-Xss512k", "-XX:+UseSerialGC",
+            "-XX:TieredStopAtLevel=1", "-XX:MaxMetaspaceSize=128m", "-XX:ReservedCodeCacheSize=32m");
+
+    private final Path root;
+    private final Path data;
+    private final Path logs;
+    private final String classpath;
+    private final List<ChildProcess> running = Collections.synchronizedList(new ArrayList<>());
+    private ChildProcess kafka;
+
+    public LocalStack(Path root, Path data, String classpath) {
+        this.root = root;
+        this.data = data;
+        this.logs = data.resolve("logs");
+        this.classpath = classpath;
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path root = Path.of(System.getProperty("casebridge.root", ".")).toAbsolutePath().normalize();
+        LocalStack stack = new LocalStack(root, root.resolve("data"), System.getProperty("java.class.path"));
+        Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "local-stack-shutdown"));
+        Instant started = Instant.now();
+        stack.start();
+        stack.printWelcome(Duration.between(started, Instant.now()));
+        Thread.currentThread().join();
+    }
+
+    public void start() throws IOException, InterruptedException {
+        Files.createDirectories(logs);
+        for (Service service : SERVICES) {
+            Path jar = jarOf(service.name());
+            if (!Files.exists(jar)) {
+                throw new IllegalStateException(jar + " is missing: build first (./mvnw install -DskipTests)");
+            }
+        }
+        log("Starting the MongoDB-wire server (data in " + data.resolve("mongo") + ")");
+        ChildProcess mongo = track(ChildProcess.startJava("mongo", logs, List.of("-Xmx128m", "-XX:+UseSerialGC", "-cp", classpath),
+                List.of(MongoWireServer.class.getName(), data.resolve("mongo").resolve("casebridge.mv").toString(),
+                        String.valueOf(MONGO_PORT)), Map.of()));
+        log("Starting Kafka (KRaft, data in " + data.resolve("kafka") + ")");
+        kafka = track(KafkaBroker.start(data, logs, classpath, KAFKA_PORT, KAFKA_CONTROLLER_PORT));
+        log("Starting the development OpenID Connect issuer");
+        ChildProcess issuer = track(ChildProcess.startJava("dev-issuer", logs, concat(SERVICE_JVM, List.of("-cp", classpath)),
+                List.of("org.casebridge.localstack.issuer.DevIssuerApplication", "--spring.config.name=dev-issuer",
+                        "--casebridge.issuer.key-file=" + data.resolve("issuer").resolve("signing-key.json")),
+                Map.of()));
+        mongo.awaitPort(MONGO_PORT, READY_TIMEOUT);
+        kafka.awaitPort(KAFKA_PORT, READY_TIMEOUT);
+        issuer.awaitHttpOk("http://localhost:" + ISSUER_PORT + "/.well-known/openid-configuration", READY_TIMEOUT);
+
+        Map<Service, ChildProcess> services = new LinkedHashMap<>();
+        for (Service service : SERVICES) {
+            log("Starting " + service.name() + " on port " + service.port());
+            services.put(service, track(ChildProcess.startJava(service.name(), logs, SERVICE_JVM,
+                    List.of("-jar", jarOf(service.name()).toString()), environmentOf(service))));
+        }
+        for (Map.Entry<Service, ChildProcess> entry : services.entrySet()) {
+            entry.getValue().awaitHttpOk("http://localhost:" + entry.getKey().port() + "/actuator/health/readiness", READY_TIMEOUT);
+            log(entry.getKey().name() + " is ready");
+        }
+    }
+
+    private Map<String, String> environmentOf(Service service) {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("SERVER_PORT", String.valueOf(service.port()));
+        env.put("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_JWKSETURI", "http://localhost:" + ISSUER_PORT + "/oauth2/jwks");
+        env.put("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_ISSUERURI", "http://localhost:" + ISSUER_PORT);
+        if (service.database() != null) {
+            env.put("SPRING_MONGODB_URI", "mongodb://localhost:" + MONGO_PORT + "/" + service.database());
+            env.put("SPRING_KAFKA_BOOTSTRAP_SERVERS", "localhost:" + KAFKA_PORT);
+        } else {
+            for (Service routed : SERVICES) {
+                if (routed.database() != null) {
+                    String variable = routed.name().replace("-service", "").toUpperCase() + "_SERVICE_URI";
+                    env.put(variable, "http://localhost:" + routed.port());
+                }
+            }
+        }
+        return env;
+    }
+
+    /** Kills the broker without warning, as a crash would (for fault drills). */
+    public void killKafka() throws InterruptedException {
+        kafka.kill();
+        running.remove(kafka);
+    }
+
+    /** Starts the broker again on the data it left behind. */
+    public void restartKafka() throws IOException, InterruptedException {
+        kafka = track(KafkaBroker.start(data, logs, classpath, KAFKA_PORT, KAFKA_CONTROLLER_PORT));
+        kafka.awaitPort(KAFKA_PORT, READY_TIMEOUT);
+    }
+
+    /** Process ids of every part of the stack, for measuring memory. */
+    public Map<String, Long> pids() {
+        Map<String, Long> pids = new LinkedHashMap<>();
+        synchronized (running) {
+            running.forEach(child -> pids.put(child.name(), child.pid()));
+        }
+        return pids;
+    }
+
+    @Override
+    public void close() {
+        List<ChildProcess> stopping;
+        synchronized (running) {
+            stopping = new ArrayList<>(running);
+            running.clear();
+        }
+        Collections.reverse(stopping); // the services first, the MongoDB-wire server last
+        stopping.forEach(child -> child.stop(Duration.ofSeconds(20)));
+    }
+
+    private ChildProcess track(ChildProcess child) {
+        running.add(child);
+        return child;
+    }
+
+    private Path jarOf(String service) {
+        return root.resolve(service).resolve("target").resolve(service + ".jar");
+    }
+
+    private void printWelcome(Duration startup) {
+        DemoPartnership partnership = DemoPartnership.load();
+        StringBuilder text = new StringBuilder("\n");
+        text.append("CaseBridge is running (started in ").append(startup.toSeconds()).append(" s)\n\n");
+        text.append("  Gateway:      http://localhost:").append(GATEWAY_PORT).append("\n");
+        text.append("  OIDC issuer:  http://localhost:").append(ISSUER_PORT).append("/.well-known/openid-configuration\n");
+        text.append("  Kafka:        localhost:").append(KAFKA_PORT).append("    MongoDB-wire: localhost:").append(MONGO_PORT).append("\n");
+        text.append("  Data:         ").append(data).append("   Logs: ").append(logs).append("\n\n");
+        text.append("Demo users of ").append(partnership.name()).append(" (password: demo):\n");
+        for (DemoPartnership.DemoUser user : partnership.users()) {
+            text.append("  %-14s %-22s %-22s %s%n".formatted(user.username(), user.name(), user.organisation(), user.roles()));
+        }
+        text.append("\nGet a token and open a case:\n");
+        text.append("  TOKEN=$(curl -s -d username=jo.smith -d password=demo http://localhost:9000/dev/token | sed 's/.*\"access_token\":\"\\([^\"]*\\)\".*/\\1/')\n");
+        text.append("  curl -s -H \"Authorization: Bearer $TOKEN\" -H 'Content-Type: application/json' \\\n");
+        text.append("       -d '{\"type\":\"ASB_PERSONAL\",\"title\":\"Noise at 12 Elm Road\",\"leadOfficer\":\"raj.patel\"}' http://localhost:8080/api/v1/cases\n");
+        text.append("\nCtrl-C stops everything; data stays under ").append(data).append("\n");
+        System.out.println(text);
+    }
+
+    private static List<String> concat(List<String> a, List<String> b) {
+        List<String> all = new ArrayList<>(a);
+        all.addAll(b);
+        return all;
+    }
+
+    private static void log(String message) {
+        System.out.println("[local-stack] " + message);
+    }
+}

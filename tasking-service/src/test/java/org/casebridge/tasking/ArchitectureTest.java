@@ -1,0 +1,15 @@
+package org.casebridge.tasking;
+
+import org.casebridge.platform.test.DomainRules;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+@AnalyzeClasses(packages = "org.casebridge.tasking", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+
+    @ArchTest
+    static final ArchRule domainIsPure = DomainRules.DOMAIN_IS_FREE_OF_WEB_KAFKA_AND_MONGODB;
+}

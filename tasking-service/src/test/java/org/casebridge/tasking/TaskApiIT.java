@@ -1,0 +1,195 @@
+package org.casebridge.tasking;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import org.bson.types.ObjectId;
+import org.casebridge.contracts.access.CaseAccessChanged;
+import org.casebridge.contracts.access.CaseAccessChanged.AccessLevel;
+import org.casebridge.contracts.access.CaseAccessChanged.Grant;
+import org.casebridge.contracts.access.CaseAccessChanged.PrincipalKind;
+import org.casebridge.platform.events.AggregateStore;
+import org.casebridge.platform.events.OutboxEvents;
+import org.casebridge.platform.test.RealInfrastructure;
+import org.casebridge.platform.test.TestTokens;
+import org.casebridge.tasking.access.store.MongoCaseAccess;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.client.RestClient;
+
+import tools.jackson.databind.JsonNode;
+
+@RealInfrastructure
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class TaskApiIT {
+
+    private static final Duration ACCESS_ARRIVES = Duration.ofSeconds(30);
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    MongoTemplate mongo;
+    @Autowired
+    AggregateStore store;
+    @Autowired
+    OutboxEvents events;
+    @Autowired
+    MongoCaseAccess caseAccess;
+
+    private final String jo = TestTokens.practitioner("jo.smith", "STOCKTON_CST", "STOCKTON_ASB");
+    private final String raj = TestTokens.practitioner("raj.patel", "STOCKTON_CST", "STOCKTON_ASB");
+    private final String police = TestTokens.practitioner("pc.adams", "CLEVELAND_POLICE", "CP_STOCKTON_NPT");
+    private final String crisis = TestTokens.practitioner("nina.ford", "TEES_CRISIS", "TEES_CRISIS_DUTY");
+
+    private RestClient client() {
+        return RestClient.builder().baseUrl("http://localhost:" + port)
+                .defaultStatusHandler(status -> true, (request, response) -> { }).build();
+    }
+
+    private ResponseEntity<JsonNode> setTask(String token, String body, String idempotencyKey) {
+        var request = client().post().uri("/api/v1/tasks").header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
+                .contentType(MediaType.APPLICATION_JSON).body(body);
+        if (idempotencyKey != null) {
+            request = request.header("Idempotency-Key", idempotencyKey);
+        }
+        return request.retrieve().toEntity(JsonNode.class);
+    }
+
+    private ResponseEntity<JsonNode> get(String token, String path) {
+        return client().get().uri(path).header(HttpHeaders.AUTHORIZATION, "Bearer " + token).retrieve().toEntity(JsonNode.class);
+    }
+
+    private static String task(String caseId, String title, String assignee) {
+        return "{\"caseId\":\"" + caseId + "\",\"title\":\"" + title + "\""
+                + (assignee == null ? "" : ",\"assignee\":\"" + assignee + "\"") + "}";
+    }
+
+    @Test
+    void aPractitionerSetsATaskOnACaseTheirOrganisationOwns() {
+        String caseId = new ObjectId().toHexString();
+        decide(caseId, new Grant(PrincipalKind.ORGANISATION, "STOCKTON_CST", AccessLevel.MANAGE, null),
+                new Grant(PrincipalKind.ORGANISATION, "CLEVELAND_POLICE", AccessLevel.VIEW, null));
+        String body = task(caseId, "Visit the complainant at 12 Elm Road", "raj.patel");
+
+        // tasking hears of the case's access only through the access topic
+        var created = await().atMost(ACCESS_ARRIVES).pollInterval(Duration.ofMillis(250))
+                .until(() -> setTask(jo, body, null), response -> response.getStatusCode().value() == 201);
+
+        JsonNode task = created.getBody();
+        String id = task.get("id").asString();
+        assertThat(task.get("status").asString()).isEqualTo("NEW");
+        assertThat(task.get("caseId").asString()).isEqualTo(caseId);
+        assertThat(task.get("assignee").asString()).isEqualTo("raj.patel");
+        assertThat(task.get("createdBy").asString()).isEqualTo("jo.smith");
+        assertThat(created.getHeaders().getLocation().toString()).endsWith("/api/v1/tasks/" + id);
+        assertThat(created.getHeaders().getETag()).isEqualTo("\"1\"");
+
+        assertThat(get(raj, "/api/v1/tasks/mine").getBody().get("items").findValuesAsString("id")).contains(id);
+        assertThat(get(jo, "/api/v1/tasks/mine?limit=100").getBody().get("items").findValuesAsString("id")).doesNotContain(id);
+        assertThat(get(jo, "/api/v1/tasks/" + id).getStatusCode().value()).isEqualTo(200);
+        assertThat(get(police, "/api/v1/tasks/" + id).getStatusCode().value()).isEqualTo(200);
+    }
+
+    @Test
+    void anotherOrganisationCannotKnowTheCaseExistsAndAViewerCannotTaskOnIt() {
+        String caseId = new ObjectId().toHexString();
+        decideAndWait(caseId, new Grant(PrincipalKind.ORGANISATION, "STOCKTON_CST", AccessLevel.MANAGE, null),
+                new Grant(PrincipalKind.ORGANISATION, "CLEVELAND_POLICE", AccessLevel.VIEW, null));
+        String body = task(caseId, "Check CCTV at the precinct", null);
+
+        var hidden = setTask(crisis, body, null);
+        assertThat(hidden.getStatusCode().value()).isEqualTo(404);
+        assertThat(hidden.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+        // the same answer as for a case nobody ever decided on
+        assertThat(setTask(crisis, task(new ObjectId().toHexString(), "Check CCTV", null), null).getStatusCode().value())
+                .isEqualTo(404);
+
+        assertThat(setTask(police, body, null).getStatusCode().value()).isEqualTo(403);
+
+        String id = setTask(jo, body, null).getBody().get("id").asString();
+        assertThat(get(crisis, "/api/v1/tasks/" + id).getStatusCode().value()).isEqualTo(404);
+    }
+
+    @Test
+    void aTeamGrantedContributeMaySetTasks() {
+        String caseId = new ObjectId().toHexString();
+        decideAndWait(caseId, new Grant(PrincipalKind.ORGANISATION, "STOCKTON_CST", AccessLevel.MANAGE, null),
+                new Grant(PrincipalKind.TEAM, "CP_STOCKTON_NPT", AccessLevel.CONTRIBUTE, null));
+
+        var created = setTask(police, task(caseId, "Patrol Elm Road on Friday evening", "jo.smith"), null);
+        assertThat(created.getStatusCode().value()).isEqualTo(201);
+        assertThat(created.getBody().get("organisation").asString()).isEqualTo("CLEVELAND_POLICE");
+    }
+
+    @Test
+    void myTasksAreNewestFirstAndPaged() {
+        String caseId = new ObjectId().toHexString();
+        decideAndWait(caseId, new Grant(PrincipalKind.ORGANISATION, "STOCKTON_CST", AccessLevel.MANAGE, null));
+        String me = TestTokens.practitioner("amy.lowe", "STOCKTON_CST", "STOCKTON_ASB");
+        for (int i = 0; i < 3; i++) {
+            assertThat(setTask(jo, task(caseId, "Follow-up call " + i, "amy.lowe"), null).getStatusCode().value()).isEqualTo(201);
+        }
+
+        var page1 = get(me, "/api/v1/tasks/mine?limit=2").getBody();
+        assertThat(page1.get("items")).hasSize(2);
+        assertThat(page1.get("items").get(0).get("title").asString()).isEqualTo("Follow-up call 2");
+        var page2 = get(me, "/api/v1/tasks/mine?limit=2&after=" + page1.get("nextCursor").asString()).getBody();
+        assertThat(page2.get("items")).hasSize(1);
+        assertThat(page2.get("items").get(0).get("title").asString()).isEqualTo("Follow-up call 0");
+        assertThat(page2.get("nextCursor").isNull()).isTrue();
+        assertThat(get(me, "/api/v1/tasks/mine").getBody().get("items")).hasSize(3);
+    }
+
+    @Test
+    void aRetriedPostWithTheSameIdempotencyKeySetsOneTask() {
+        String caseId = new ObjectId().toHexString();
+        decideAndWait(caseId, new Grant(PrincipalKind.ORGANISATION, "STOCKTON_CST", AccessLevel.MANAGE, null));
+        String body = task(caseId, "Letter to the tenant", null);
+        String first = setTask(jo, body, "mobile-retry-1").getBody().get("id").asString();
+        var retry = setTask(jo, body, "mobile-retry-1");
+        assertThat(retry.getStatusCode().value()).isEqualTo(201);
+        assertThat(retry.getBody().get("id").asString()).isEqualTo(first);
+        assertThat(setTask(jo, body, "mobile-retry-2").getBody().get("id").asString()).isNotEqualTo(first);
+    }
+
+    @Test
+    void badInputIsRefusedWithAProblemAndNothingIsStored() {
+        String caseId = new ObjectId().toHexString();
+        decideAndWait(caseId, new Grant(PrincipalKind.ORGANISATION, "STOCKTON_CST", AccessLevel.MANAGE, null));
+        long before = mongo.getCollection("tasks").countDocuments();
+
+        var noTitle = setTask(jo, "{\"caseId\":\"" + caseId + "\"}", null);
+        assertThat(noTitle.getStatusCode().value()).isEqualTo(400);
+        assertThat(noTitle.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(noTitle.getBody().get("errors").get(0).get("field").asString()).isEqualTo("title");
+        assertThat(setTask(jo, task("not-a-case", "x", null), null).getStatusCode().value()).isEqualTo(400);
+        assertThat(setTask(jo, task(caseId, "x", "raj patel; drop"), null).getStatusCode().value()).isEqualTo(400);
+        assertThat(setTask(jo, task(caseId, "y".repeat(201), null), null).getStatusCode().value()).isEqualTo(400);
+        assertThat(setTask(jo, "{\"caseId\":{\"$gt\":\"\"},\"title\":\"x\"}", null).getStatusCode().value()).isEqualTo(400);
+        assertThat(get(jo, "/api/v1/tasks/not-an-id").getStatusCode().value()).isEqualTo(400);
+        assertThat(get(jo, "/api/v1/tasks/mine?limit=0").getStatusCode().value()).isEqualTo(400);
+        assertThat(get(jo, "/api/v1/tasks/mine?limit=101").getStatusCode().value()).isEqualTo(400);
+        assertThat(mongo.getCollection("tasks").countDocuments()).isEqualTo(before);
+    }
+
+    /** What sharing-service would publish: the relay puts it on the access topic, as sharing-service's would. */
+    private void decide(String caseId, Grant... grants) {
+        var decision = new CaseAccessChanged(caseId, "ASB_PERSONAL", "STOCKTON_CST", false, List.of(grants), Instant.now());
+        store.append(events.of(caseId, 1L, decision));
+    }
+
+    private void decideAndWait(String caseId, Grant... grants) {
+        decide(caseId, grants);
+        await().atMost(ACCESS_ARRIVES).until(() -> caseAccess.find(caseId).isPresent());
+    }
+}
