@@ -8,7 +8,8 @@ package org.casebridge.contracts;
  *   <li>{@code subject}: the aggregate id, also the Kafka key</li>
  *   <li>{@code source}: the publishing service, e.g. {@code /case-service}</li>
  *   <li>extension {@code sequence}: the aggregate's version after the change; consumers skip one they have applied</li>
- *   <li>{@code datacontenttype}: {@code application/json}; {@code dataschema}: the schema's classpath name</li>
+ *   <li>{@code datacontenttype}: {@code application/json} (the plain {@code content-type} header in binary mode);
+ *   {@code dataschema}: {@code urn:casebridge:schema:<type>}, whose JSON Schema is {@link EventType#schemaPath()}</li>
  * </ul>
  */
 public final class CloudEventConventions {

@@ -58,7 +58,8 @@ public final class LocalStack implements AutoCloseable {
 
     public static void main(String[] args) throws Exception {
         Path root = Path.of(System.getProperty("casebridge.root", ".")).toAbsolutePath().normalize();
-        LocalStack stack = new LocalStack(root, root.resolve("data"), System.getProperty("java.class.path"));
+        Path data = Path.of(System.getProperty("casebridge.data", root.resolve("data").toString())).toAbsolutePath();
+        LocalStack stack = new LocalStack(root, data, System.getProperty("java.class.path"));
         Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "local-stack-shutdown"));
         Instant started = Instant.now();
         stack.start();

@@ -77,10 +77,8 @@ public class RealInfrastructureExtension implements BeforeAllCallback {
         kafka.afterPropertiesSet();
         MongoServer mongo = new MongoServer(new MemoryBackend());
         InetSocketAddress address = mongo.bind();
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            mongo.shutdownNow();
-            kafka.destroy();
-        }));
+        // no shutdown hook: stopping the broker while Spring contexts are still closing makes every client wait out
+        // its timeouts; both live in memory and end with the test JVM
         return new Infrastructure("embedded", kafka.getBrokersAsString(),
                 "mongodb://127.0.0.1:" + address.getPort() + "/casebridge_test");
     }
