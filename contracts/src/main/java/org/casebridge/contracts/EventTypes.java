@@ -5,7 +5,12 @@ import java.util.Optional;
 
 import org.casebridge.contracts.access.CaseAccessChanged;
 import org.casebridge.contracts.audit.AuditRecorded;
+import org.casebridge.contracts.cases.CaseClosed;
+import org.casebridge.contracts.cases.CaseLogEntryAdded;
 import org.casebridge.contracts.cases.CaseOpened;
+import org.casebridge.contracts.cases.CaseReopened;
+import org.casebridge.contracts.cases.CaseStatusChanged;
+import org.casebridge.contracts.cases.CaseUpdated;
 import org.casebridge.contracts.notification.NotificationCreated;
 import org.casebridge.contracts.party.PersonRegistered;
 
@@ -13,12 +18,18 @@ import org.casebridge.contracts.party.PersonRegistered;
 public final class EventTypes {
 
     public static final EventType CASE_OPENED = new EventType("casebridge.case.opened.v1", Topics.CASE, CaseOpened.class);
+    public static final EventType CASE_UPDATED = new EventType("casebridge.case.updated.v1", Topics.CASE, CaseUpdated.class);
+    public static final EventType CASE_STATUS_CHANGED = new EventType("casebridge.case.status-changed.v1", Topics.CASE, CaseStatusChanged.class);
+    public static final EventType CASE_CLOSED = new EventType("casebridge.case.closed.v1", Topics.CASE, CaseClosed.class);
+    public static final EventType CASE_REOPENED = new EventType("casebridge.case.reopened.v1", Topics.CASE, CaseReopened.class);
+    public static final EventType CASE_LOG_ENTRY_ADDED = new EventType("casebridge.case.log-entry-added.v1", Topics.CASE, CaseLogEntryAdded.class);
     public static final EventType CASE_ACCESS_CHANGED = new EventType("casebridge.access.changed.v1", Topics.ACCESS, CaseAccessChanged.class);
     public static final EventType PERSON_REGISTERED = new EventType("casebridge.party.person-registered.v1", Topics.PARTY, PersonRegistered.class);
     public static final EventType NOTIFICATION_CREATED = new EventType("casebridge.notification.created.v1", Topics.NOTIFICATION, NotificationCreated.class);
     public static final EventType AUDIT_RECORDED = new EventType("casebridge.audit.recorded.v1", Topics.AUDIT, AuditRecorded.class);
 
-    public static final List<EventType> ALL = List.of(CASE_OPENED, CASE_ACCESS_CHANGED, PERSON_REGISTERED, NOTIFICATION_CREATED, AUDIT_RECORDED);
+    public static final List<EventType> ALL = List.of(CASE_OPENED, CASE_UPDATED, CASE_STATUS_CHANGED, CASE_CLOSED,
+            CASE_REOPENED, CASE_LOG_ENTRY_ADDED, CASE_ACCESS_CHANGED, PERSON_REGISTERED, NOTIFICATION_CREATED, AUDIT_RECORDED);
 
     private EventTypes() {
     }

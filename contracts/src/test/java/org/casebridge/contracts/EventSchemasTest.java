@@ -9,7 +9,12 @@ import java.util.Map;
 
 import org.casebridge.contracts.access.CaseAccessChanged;
 import org.casebridge.contracts.audit.AuditRecorded;
+import org.casebridge.contracts.cases.CaseClosed;
+import org.casebridge.contracts.cases.CaseLogEntryAdded;
 import org.casebridge.contracts.cases.CaseOpened;
+import org.casebridge.contracts.cases.CaseReopened;
+import org.casebridge.contracts.cases.CaseStatusChanged;
+import org.casebridge.contracts.cases.CaseUpdated;
 import org.casebridge.contracts.notification.NotificationCreated;
 import org.casebridge.contracts.party.PersonRegistered;
 import org.junit.jupiter.api.Test;
@@ -35,6 +40,13 @@ class EventSchemasTest {
         return List.of(
                 new CaseOpened("c-1", "ASB-2026-000123", "ASB_PERSONAL", false, "Noise and threats at Elm Road", "OPEN",
                         "STOCKTON_CST", "jo.smith", "STOCKTON_ASB", "jo.smith", NOW),
+                new CaseUpdated("c-1", "ASB-2026-000123", Map.of("title", java.util.Collections.singletonMap("before", "Noise")),
+                        "jo.smith", "STOCKTON_CST", NOW),
+                new CaseStatusChanged("c-1", "ASB-2026-000123", "OPEN", "REVIEW", "jo.smith", "STOCKTON_CST", NOW),
+                new CaseClosed("c-1", "ASB-2026-000123", "OPEN", "RESOLVED", "Tenant moved; no further reports", "jo.smith",
+                        "STOCKTON_CST", NOW),
+                new CaseReopened("c-1", "ASB-2026-000123", "New reports from the neighbour", "jo.smith", "STOCKTON_CST", NOW),
+                new CaseLogEntryAdded("c-1", "ASB-2026-000123", "e-1", "VISIT", "PARTNERSHIP", null, "jo.smith", "STOCKTON_CST", NOW),
                 new CaseAccessChanged("c-1", "ASB_PERSONAL", "STOCKTON_CST", false,
                         List.of(new CaseAccessChanged.Grant(CaseAccessChanged.PrincipalKind.ORGANISATION, "STOCKTON_CST",
                                 CaseAccessChanged.AccessLevel.MANAGE, null)), NOW),

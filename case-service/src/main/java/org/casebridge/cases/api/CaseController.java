@@ -8,7 +8,6 @@ import java.util.Map;
 import org.casebridge.cases.domain.Case;
 import org.casebridge.cases.store.MongoCases;
 import org.casebridge.cases.store.MongoCases.VisibleCase;
-import org.casebridge.contracts.access.CaseAccessChanged.AccessLevel;
 import org.casebridge.platform.audit.AuditTrail;
 import org.casebridge.platform.domain.DomainException;
 import org.casebridge.platform.security.CurrentUser;
@@ -68,7 +67,8 @@ class CaseController {
             }
         }
         Case opened = Case.open(cases.newId(), new Case.CaseOpening(request.type(), request.title(), request.summary(),
-                user.organisation(), user.id(), request.leadOfficer(), request.team()), references, clock.instant());
+                user.organisation(), user.id(), request.leadOfficer(), request.team(), Boolean.TRUE.equals(request.referral()),
+                request.nextReviewDate()), references, clock.instant());
         try {
             cases.insert(opened, key);
         } catch (DuplicateKeyException raced) {
@@ -88,7 +88,7 @@ class CaseController {
             @RequestHeader(name = "X-Purpose", required = false) @Size(max = 500) String purpose) {
         VisibleCase found = cases.findVisible(id, user.principals())
                 .orElseThrow(() -> DomainException.notFound("Case " + id));
-        audit.record(user, "READ", "case", id, grantedBy(found, user), purpose, null);
+        audit.record(user, "READ", "case", id, CaseGuard.grantedBy(found, user), purpose, null);
         return ResponseEntity.ok().eTag(ETags.of(found.value().version())).body(CaseView.of(found.value()));
     }
 
@@ -108,11 +108,5 @@ class CaseController {
 
     private static ResponseEntity<CaseView> created(Case c) {
         return ResponseEntity.created(URI.create("/api/v1/cases/" + c.id())).eTag(ETags.of(c.version())).body(CaseView.of(c));
-    }
-
-    /** The principal whose entry let the caller see the case, for the audit record. */
-    private static String grantedBy(VisibleCase found, CurrentUser user) {
-        return user.principals().stream().filter(p -> found.access().allows(List.of(p), AccessLevel.VIEW))
-                .findFirst().orElse("unknown");
     }
 }

@@ -3,13 +3,16 @@ package org.casebridge.cases.api;
 import java.time.Instant;
 
 import org.casebridge.cases.domain.Case;
+import org.casebridge.cases.domain.Closure;
 
 /** A case as the API shows it. */
 record CaseView(String id, String reference, String type, boolean restricted, String title, String summary, String status,
-        String ownerOrganisation, String leadOfficer, String team, String openedBy, Instant openedAt, long version) {
+        String ownerOrganisation, String leadOfficer, String team, String openedBy, Instant openedAt,
+        java.time.LocalDate nextReviewDate, Closure closure, long version) {
 
     static CaseView of(Case c) {
         return new CaseView(c.id(), c.reference().value(), c.type().name(), c.type().restricted(), c.title(), c.summary(),
-                c.status().name(), c.ownerOrganisation(), c.leadOfficer(), c.team(), c.openedBy(), c.openedAt(), c.version());
+                c.status().name(), c.ownerOrganisation(), c.leadOfficer(), c.team(), c.openedBy(), c.openedAt(),
+                c.nextReviewDate(), c.closure(), c.version());
     }
 }

@@ -1,5 +1,6 @@
 package org.casebridge.cases.store;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -8,6 +9,7 @@ import org.casebridge.cases.domain.Case;
 import org.casebridge.contracts.access.CaseAccessChanged;
 import org.casebridge.platform.access.AccessList;
 import org.casebridge.platform.events.AggregateStore;
+import org.casebridge.platform.events.OutboxEvent;
 import org.casebridge.platform.events.OutboxEvents;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -46,6 +48,21 @@ public class MongoCases {
         store.insert(doc, COLLECTION);
     }
 
+    /**
+     * Stores a changed case and the events it raised, if nobody changed it since {@code expectedVersion}.
+     *
+     * @return false when a concurrent change won (the caller answers 412 or retries)
+     */
+    public boolean update(Case changed, long expectedVersion) {
+        List<OutboxEvent> outbox = new ArrayList<>();
+        long sequence = expectedVersion;
+        for (Object event : changed.newEvents()) {
+            outbox.add(events.of(changed.id(), ++sequence, event));
+        }
+        return store.update(COLLECTION, changed.id(), expectedVersion, CaseDocument.of(changed), outbox,
+                CaseDocument.NOT_OWNED_BY_COMMANDS);
+    }
+
     public Optional<VisibleCase> findVisible(String id, List<String> principals) {
         Query query = Query.query(Criteria.where("_id").is(id).and(AccessList.VIEW_FIELD).in(principals));
         return Optional.ofNullable(mongo.findOne(query, CaseDocument.class, COLLECTION)).map(VisibleCase::of);
@@ -63,6 +80,7 @@ public class MongoCases {
             criteria = criteria.and("_id").lt(after);
         }
         Query query = Query.query(criteria).with(Sort.by(Sort.Direction.DESC, "_id")).limit(limit);
+        query.fields().exclude("log", "outbox");
         return mongo.find(query, CaseDocument.class, COLLECTION).stream().map(VisibleCase::of).toList();
     }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.casebridge.contracts.cases.CaseOpened;
@@ -18,7 +19,7 @@ class CaseTest {
 
     private Case open(CaseType type, String leadOfficer) {
         return Case.open("c" + counters.size(), new Case.CaseOpening(type, "  Noise and threats at Elm Road ", null,
-                "STOCKTON_CST", "jo.smith", leadOfficer, "STOCKTON_ASB"), references, may2026);
+                "STOCKTON_CST", "jo.smith", leadOfficer, "STOCKTON_ASB", false, null), references, may2026);
     }
 
     @Test
@@ -52,7 +53,8 @@ class CaseTest {
     void aRestoredCaseRaisesNoEvents() {
         Case opened = open(CaseType.ASB_PERSONAL, null);
         Case restored = Case.restore(opened.id(), opened.reference(), opened.type(), opened.title(), null, opened.status(),
-                opened.ownerOrganisation(), opened.leadOfficer(), opened.team(), opened.openedBy(), opened.openedAt(), 1);
+                opened.ownerOrganisation(), opened.leadOfficer(), opened.team(), opened.openedBy(), opened.openedAt(), null, null,
+                List.of(), 1);
         assertThat(restored.newEvents()).isEmpty();
     }
 

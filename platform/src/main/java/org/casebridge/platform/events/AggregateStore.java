@@ -33,15 +33,18 @@ public class AggregateStore {
      * Replaces the aggregate's state if nobody changed it since {@code expectedVersion}, and appends the events.
      * Events already in the outbox are left alone, so the relay may be publishing them meanwhile.
      *
-     * @param newState the mapped document, its {@code version} already {@code expectedVersion + 1}
+     * @param newState the mapped document, its {@code version} already raised
+     * @param leaveAlone fields the command does not own (e.g. an access list another service keeps up to date)
      * @return false when the stored version is no longer {@code expectedVersion} (a concurrent update won)
      */
-    public boolean update(String collection, Object id, long expectedVersion, Object newState, List<OutboxEvent> events) {
+    public boolean update(String collection, Object id, long expectedVersion, Object newState, List<OutboxEvent> events,
+            String... leaveAlone) {
+        java.util.Set<String> untouched = java.util.Set.of(leaveAlone);
         Document fields = new Document();
         mongo.getConverter().write(newState, fields);
         Update update = new Update();
         fields.forEach((name, value) -> {
-            if (!name.equals("_id") && !name.equals(OUTBOX) && !name.equals("_class")) {
+            if (!name.equals("_id") && !name.equals(OUTBOX) && !name.equals("_class") && !untouched.contains(name)) {
                 update.set(name, value);
             }
         });

@@ -1,0 +1,58 @@
+package org.casebridge.cases.api;
+
+import java.util.List;
+
+import org.casebridge.cases.domain.Case;
+import org.casebridge.cases.store.MongoCases;
+import org.casebridge.cases.store.MongoCases.VisibleCase;
+import org.casebridge.contracts.access.CaseAccessChanged.AccessLevel;
+import org.casebridge.platform.domain.DomainException;
+import org.casebridge.platform.security.CurrentUser;
+import org.casebridge.platform.web.ETags;
+import org.springframework.stereotype.Component;
+
+/**
+ * Loads a case for a caller: 404 when they may not know it exists, 403 when they can see it but their level does not
+ * allow the action, 412 when they changed an older version than the one stored.
+ */
+@Component
+class CaseGuard {
+
+    private final MongoCases cases;
+
+    CaseGuard(MongoCases cases) {
+        this.cases = cases;
+    }
+
+    VisibleCase load(String id, CurrentUser user, AccessLevel needed) {
+        VisibleCase found = cases.findVisible(id, user.principals())
+                .orElseThrow(() -> DomainException.notFound("Case " + id));
+        if (!found.access().allows(user.principals(), needed)) {
+            throw DomainException.forbidden("You can see case " + found.value().reference() + " but not "
+                    + (needed == AccessLevel.MANAGE ? "manage" : "contribute to") + " it.");
+        }
+        return found;
+    }
+
+    /** Loads the case for a change made against the version in {@code If-Match}. */
+    Case loadForChange(String id, CurrentUser user, AccessLevel needed, String ifMatch) {
+        long expected = ETags.requireIfMatch(ifMatch);
+        Case current = load(id, user, needed).value();
+        if (current.version() != expected) {
+            throw ETags.stale();
+        }
+        return current;
+    }
+
+    void save(Case changed, long expectedVersion) {
+        if (!cases.update(changed, expectedVersion)) {
+            throw ETags.stale();
+        }
+    }
+
+    /** The principal whose entry let the caller in, for the audit record. */
+    static String grantedBy(VisibleCase found, CurrentUser user) {
+        return user.principals().stream().filter(p -> found.access().allows(List.of(p), AccessLevel.VIEW))
+                .findFirst().orElse("unknown");
+    }
+}

@@ -1,0 +1,100 @@
+package org.casebridge.cases.api;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+
+import org.bson.types.ObjectId;
+import org.casebridge.cases.domain.Actor;
+import org.casebridge.cases.domain.Case;
+import org.casebridge.cases.domain.LogEntry;
+import org.casebridge.cases.store.MongoCases;
+import org.casebridge.cases.store.MongoCases.VisibleCase;
+import org.casebridge.contracts.access.CaseAccessChanged.AccessLevel;
+import org.casebridge.platform.audit.AuditTrail;
+import org.casebridge.platform.security.CurrentUser;
+import org.casebridge.platform.web.ETags;
+import org.springframework.http.ResponseEntity;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.swagger.v3.oas.annotations.Operation;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+/**
+ * The case log: an append-only timeline. Appending needs no If-Match — entries never overwrite each other — so a
+ * concurrent change is simply retried against the newer version.
+ */
+@RestController
+@RequestMapping("/api/v1/cases/{id}/log")
+@Validated
+class CaseLogController {
+
+    private static final int ATTEMPTS = 10;
+
+    private final CaseGuard guard;
+    private final MongoCases cases;
+    private final AuditTrail audit;
+    private final Clock clock;
+
+    CaseLogController(CaseGuard guard, MongoCases cases, AuditTrail audit, Clock clock) {
+        this.guard = guard;
+        this.cases = cases;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    record NewLogEntry(@NotNull LogEntry.Kind kind, @NotBlank @Size(max = 10_000) String text,
+            LogEntry.Visibility visibility, @Pattern(regexp = "[0-9a-f]{24}") String corrects) {
+    }
+
+    record LogEntryView(String id, String kind, String text, String visibility, String corrects, String author,
+            String organisation, Instant recordedAt) {
+        static LogEntryView of(LogEntry e) {
+            return new LogEntryView(e.id(), e.kind().name(), e.text(), e.visibility().name(), e.corrects(), e.author(),
+                    e.organisation(), e.recordedAt());
+        }
+    }
+
+    @Operation(summary = "Add an entry to a case's log (a correction names the entry it corrects)")
+    @PostMapping
+    ResponseEntity<LogEntryView> append(@PathVariable @Pattern(regexp = "[0-9a-f]{24}") String id,
+            @Valid @RequestBody NewLogEntry request, CurrentUser user) {
+        String entryId = new ObjectId().toHexString();
+        for (int attempt = 1; ; attempt++) {
+            Case c = guard.load(id, user, AccessLevel.CONTRIBUTE).value();
+            long expected = c.version();
+            LogEntry entry = c.addLogEntry(new Actor(user.id(), user.organisation()), entryId, request.kind(), request.text(),
+                    request.visibility() == null ? LogEntry.Visibility.PARTNERSHIP : request.visibility(),
+                    request.corrects(), clock.instant());
+            if (cases.update(c, expected)) {
+                audit.record(user, "ADD_LOG_ENTRY", "case", id, null, null, null);
+                return ResponseEntity.created(URI.create("/api/v1/cases/" + id + "/log/" + entryId))
+                        .eTag(ETags.of(c.version())).body(LogEntryView.of(entry));
+            }
+            if (attempt == ATTEMPTS) {
+                throw ETags.stale();
+            }
+        }
+    }
+
+    @Operation(summary = "Read a case's log, oldest first (entries kept to one organisation show only to it)")
+    @GetMapping
+    List<LogEntryView> read(@PathVariable @Pattern(regexp = "[0-9a-f]{24}") String id, CurrentUser user,
+            @RequestHeader(name = "X-Purpose", required = false) @Size(max = 500) String purpose) {
+        VisibleCase found = guard.load(id, user, AccessLevel.VIEW);
+        audit.record(user, "READ_LOG", "case", id, CaseGuard.grantedBy(found, user), purpose, null);
+        return found.value().logVisibleTo(user.organisation()).stream().map(LogEntryView::of).toList();
+    }
+}
