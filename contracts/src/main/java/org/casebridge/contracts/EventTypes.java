@@ -6,9 +6,14 @@ import java.util.Optional;
 import org.casebridge.contracts.access.CaseAccessChanged;
 import org.casebridge.contracts.audit.AuditRecorded;
 import org.casebridge.contracts.cases.CaseClosed;
+import org.casebridge.contracts.cases.CaseInterventionRecorded;
+import org.casebridge.contracts.cases.CasePartyLinked;
+import org.casebridge.contracts.cases.CasePartyUnlinked;
+import org.casebridge.contracts.cases.CaseRiskAssessed;
 import org.casebridge.contracts.cases.CaseLogEntryAdded;
 import org.casebridge.contracts.cases.CaseOpened;
 import org.casebridge.contracts.cases.CaseReopened;
+import org.casebridge.contracts.cases.CaseReviewThresholdMet;
 import org.casebridge.contracts.cases.CaseStatusChanged;
 import org.casebridge.contracts.cases.CaseUpdated;
 import org.casebridge.contracts.notification.NotificationCreated;
@@ -23,13 +28,19 @@ public final class EventTypes {
     public static final EventType CASE_CLOSED = new EventType("casebridge.case.closed.v1", Topics.CASE, CaseClosed.class);
     public static final EventType CASE_REOPENED = new EventType("casebridge.case.reopened.v1", Topics.CASE, CaseReopened.class);
     public static final EventType CASE_LOG_ENTRY_ADDED = new EventType("casebridge.case.log-entry-added.v1", Topics.CASE, CaseLogEntryAdded.class);
+    public static final EventType CASE_RISK_ASSESSED = new EventType("casebridge.case.risk-assessed.v1", Topics.CASE, CaseRiskAssessed.class);
+    public static final EventType CASE_PARTY_LINKED = new EventType("casebridge.case.party-linked.v1", Topics.CASE, CasePartyLinked.class);
+    public static final EventType CASE_PARTY_UNLINKED = new EventType("casebridge.case.party-unlinked.v1", Topics.CASE, CasePartyUnlinked.class);
+    public static final EventType CASE_INTERVENTION_RECORDED = new EventType("casebridge.case.intervention-recorded.v1", Topics.CASE, CaseInterventionRecorded.class);
+    public static final EventType CASE_REVIEW_THRESHOLD_MET = new EventType("casebridge.case.case-review-threshold-met.v1", Topics.CASE, CaseReviewThresholdMet.class);
     public static final EventType CASE_ACCESS_CHANGED = new EventType("casebridge.access.changed.v1", Topics.ACCESS, CaseAccessChanged.class);
     public static final EventType PERSON_REGISTERED = new EventType("casebridge.party.person-registered.v1", Topics.PARTY, PersonRegistered.class);
     public static final EventType NOTIFICATION_CREATED = new EventType("casebridge.notification.created.v1", Topics.NOTIFICATION, NotificationCreated.class);
     public static final EventType AUDIT_RECORDED = new EventType("casebridge.audit.recorded.v1", Topics.AUDIT, AuditRecorded.class);
 
     public static final List<EventType> ALL = List.of(CASE_OPENED, CASE_UPDATED, CASE_STATUS_CHANGED, CASE_CLOSED,
-            CASE_REOPENED, CASE_LOG_ENTRY_ADDED, CASE_ACCESS_CHANGED, PERSON_REGISTERED, NOTIFICATION_CREATED, AUDIT_RECORDED);
+            CASE_REOPENED, CASE_LOG_ENTRY_ADDED, CASE_RISK_ASSESSED, CASE_PARTY_LINKED, CASE_PARTY_UNLINKED,
+            CASE_INTERVENTION_RECORDED, CASE_REVIEW_THRESHOLD_MET, CASE_ACCESS_CHANGED, PERSON_REGISTERED, NOTIFICATION_CREATED, AUDIT_RECORDED);
 
     private EventTypes() {
     }

@@ -10,9 +10,14 @@ import java.util.Map;
 import org.casebridge.contracts.access.CaseAccessChanged;
 import org.casebridge.contracts.audit.AuditRecorded;
 import org.casebridge.contracts.cases.CaseClosed;
+import org.casebridge.contracts.cases.CaseInterventionRecorded;
+import org.casebridge.contracts.cases.CasePartyLinked;
+import org.casebridge.contracts.cases.CasePartyUnlinked;
+import org.casebridge.contracts.cases.CaseRiskAssessed;
 import org.casebridge.contracts.cases.CaseLogEntryAdded;
 import org.casebridge.contracts.cases.CaseOpened;
 import org.casebridge.contracts.cases.CaseReopened;
+import org.casebridge.contracts.cases.CaseReviewThresholdMet;
 import org.casebridge.contracts.cases.CaseStatusChanged;
 import org.casebridge.contracts.cases.CaseUpdated;
 import org.casebridge.contracts.notification.NotificationCreated;
@@ -47,6 +52,13 @@ class EventSchemasTest {
                         "STOCKTON_CST", NOW),
                 new CaseReopened("c-1", "ASB-2026-000123", "New reports from the neighbour", "jo.smith", "STOCKTON_CST", NOW),
                 new CaseLogEntryAdded("c-1", "ASB-2026-000123", "e-1", "VISIT", "PARTNERSHIP", null, "jo.smith", "STOCKTON_CST", NOW),
+                new CaseRiskAssessed("c-1", "ASB-2026-000123", "r-1", 25, "HIGH", "MEDIUM", "jo.smith", "STOCKTON_CST", NOW),
+                new CasePartyLinked("c-1", "ASB-2026-000123", "ASB_PERSONAL", "PERSON", "p-1", "VICTIM", "jo.smith",
+                        "STOCKTON_CST", NOW),
+                new CasePartyUnlinked("c-1", "ASB-2026-000123", "PERSON", "p-1", "WITNESS", "jo.smith", "STOCKTON_CST", NOW),
+                new CaseInterventionRecorded("c-1", "ASB-2026-000123", "i-1", "CIVIL_INJUNCTION", "IN_FORCE",
+                        java.time.LocalDate.of(2026, 5, 1), null, "jo.smith", "STOCKTON_CST", NOW),
+                new CaseReviewThresholdMet("c-1", "ASB-2026-000123", "STOCKTON_CST", "jo.smith", "p-1", 3, 3, 6, NOW),
                 new CaseAccessChanged("c-1", "ASB_PERSONAL", "STOCKTON_CST", false,
                         List.of(new CaseAccessChanged.Grant(CaseAccessChanged.PrincipalKind.ORGANISATION, "STOCKTON_CST",
                                 CaseAccessChanged.AccessLevel.MANAGE, null)), NOW),

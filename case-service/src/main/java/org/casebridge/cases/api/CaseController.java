@@ -5,7 +5,15 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+
 import org.casebridge.cases.domain.Case;
+import org.casebridge.cases.domain.CaseStatus;
+import org.casebridge.cases.domain.CaseType;
+import org.casebridge.cases.domain.RiskMatrix;
+import org.casebridge.cases.store.CaseSearch;
 import org.casebridge.cases.store.MongoCases;
 import org.casebridge.cases.store.MongoCases.VisibleCase;
 import org.casebridge.platform.audit.AuditTrail;
@@ -92,15 +100,47 @@ class CaseController {
         return ResponseEntity.ok().eTag(ETags.of(found.value().version())).body(CaseView.of(found.value()));
     }
 
-    @Operation(summary = "List the cases you may see, newest first",
-            description = "Pass the nextCursor of one page as 'after' to get the next page.")
+    @Operation(summary = "Find the cases you may see, newest first",
+            description = "Every filter is optional; they combine. 'q' matches words of the reference, title and summary. "
+                    + "Pass the nextCursor of one page as 'after' to get the next page; 'total' counts only cases you may see.")
     @GetMapping
-    CasePage list(CurrentUser user, @RequestParam(defaultValue = "20") @Min(1) @Max(100) int limit,
+    CasePage find(CurrentUser user, @RequestParam(defaultValue = "20") @Min(1) @Max(100) int limit,
+            @RequestParam(required = false) @Pattern(regexp = "[0-9a-f]{24}") String after,
+            @RequestParam(required = false) @Pattern(regexp = "[A-Z]{2,5}-[0-9]{4}-[0-9]{6}") String reference,
+            @RequestParam(required = false) CaseType type,
+            @RequestParam(required = false) CaseStatus status,
+            @RequestParam(required = false) RiskMatrix.Band riskBand,
+            @RequestParam(required = false) @Pattern(regexp = "[A-Z0-9_]{2,40}") String owner,
+            @RequestParam(required = false) @Pattern(regexp = "[A-Za-z0-9._@-]{1,100}") String leadOfficer,
+            @RequestParam(required = false) @Pattern(regexp = "[0-9a-f]{24}") String person,
+            @RequestParam(required = false) @Pattern(regexp = "[0-9a-f]{24}") String location,
+            @RequestParam(required = false) Instant openedFrom,
+            @RequestParam(required = false) Instant openedTo,
+            @RequestParam(required = false) @Size(max = 200) String q,
+            @RequestParam(required = false) Boolean caseReviewDue) {
+        CaseSearch search = new CaseSearch(reference, name(type), name(status), name(riskBand), owner, leadOfficer, person,
+                location, openedFrom, openedTo, q, null, caseReviewDue);
+        return page(user, search, after, limit);
+    }
+
+    @Operation(summary = "Cases you may see whose next review date has passed, newest first")
+    @GetMapping("/reviews/overdue")
+    CasePage overdueReviews(CurrentUser user, @RequestParam(defaultValue = "20") @Min(1) @Max(100) int limit,
             @RequestParam(required = false) @Pattern(regexp = "[0-9a-f]{24}") String after) {
-        List<CaseView> page = cases.listVisible(user.principals(), after, limit).stream()
+        CaseSearch search = new CaseSearch(null, null, null, null, null, null, null, null, null, null, null,
+                LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC), null);
+        return page(user, search, after, limit);
+    }
+
+    private CasePage page(CurrentUser user, CaseSearch search, String after, int limit) {
+        List<CaseView> page = cases.search(user.principals(), search, after, limit).stream()
                 .map(v -> CaseView.of(v.value())).toList();
         String next = page.size() == limit ? page.get(page.size() - 1).id() : null;
-        return new CasePage(page, next, cases.countVisible(user.principals()));
+        return new CasePage(page, next, cases.count(user.principals(), search));
+    }
+
+    private static String name(Enum<?> value) {
+        return value == null ? null : value.name();
     }
 
     record CasePage(List<CaseView> items, String nextCursor, long total) {

@@ -1,6 +1,7 @@
 package org.casebridge.cases.api;
 
 import java.util.List;
+import java.util.function.Function;
 
 import org.casebridge.cases.domain.Case;
 import org.casebridge.cases.store.MongoCases;
@@ -49,6 +50,32 @@ class CaseGuard {
             throw ETags.stale();
         }
     }
+
+    /**
+     * Applies an additive change (a log entry, a link, an assessment). With {@code If-Match} it applies to that
+     * version or fails with 412; without, a concurrent change is retried against the newer version, because
+     * additions never overwrite each other.
+     *
+     * @return what the command returned, and the case after it
+     */
+    <T> Applied<T> add(String id, CurrentUser user, AccessLevel needed, String ifMatch, Function<Case, T> command) {
+        for (int attempt = 1; ; attempt++) {
+            Case c = ifMatch == null ? load(id, user, needed).value() : loadForChange(id, user, needed, ifMatch);
+            long expected = c.version();
+            T result = command.apply(c);
+            if (cases.update(c, expected)) {
+                return new Applied<>(result, c);
+            }
+            if (ifMatch != null || attempt == ADD_ATTEMPTS) {
+                throw ETags.stale();
+            }
+        }
+    }
+
+    record Applied<T>(T result, Case after) {
+    }
+
+    private static final int ADD_ATTEMPTS = 10;
 
     /** The principal whose entry let the caller in, for the audit record. */
     static String grantedBy(VisibleCase found, CurrentUser user) {

@@ -7,9 +7,7 @@ import java.util.List;
 
 import org.bson.types.ObjectId;
 import org.casebridge.cases.domain.Actor;
-import org.casebridge.cases.domain.Case;
 import org.casebridge.cases.domain.LogEntry;
-import org.casebridge.cases.store.MongoCases;
 import org.casebridge.cases.store.MongoCases.VisibleCase;
 import org.casebridge.contracts.access.CaseAccessChanged.AccessLevel;
 import org.casebridge.platform.audit.AuditTrail;
@@ -41,16 +39,12 @@ import jakarta.validation.constraints.Size;
 @Validated
 class CaseLogController {
 
-    private static final int ATTEMPTS = 10;
-
     private final CaseGuard guard;
-    private final MongoCases cases;
     private final AuditTrail audit;
     private final Clock clock;
 
-    CaseLogController(CaseGuard guard, MongoCases cases, AuditTrail audit, Clock clock) {
+    CaseLogController(CaseGuard guard, AuditTrail audit, Clock clock) {
         this.guard = guard;
-        this.cases = cases;
         this.audit = audit;
         this.clock = clock;
     }
@@ -72,21 +66,13 @@ class CaseLogController {
     ResponseEntity<LogEntryView> append(@PathVariable @Pattern(regexp = "[0-9a-f]{24}") String id,
             @Valid @RequestBody NewLogEntry request, CurrentUser user) {
         String entryId = new ObjectId().toHexString();
-        for (int attempt = 1; ; attempt++) {
-            Case c = guard.load(id, user, AccessLevel.CONTRIBUTE).value();
-            long expected = c.version();
-            LogEntry entry = c.addLogEntry(new Actor(user.id(), user.organisation()), entryId, request.kind(), request.text(),
-                    request.visibility() == null ? LogEntry.Visibility.PARTNERSHIP : request.visibility(),
-                    request.corrects(), clock.instant());
-            if (cases.update(c, expected)) {
-                audit.record(user, "ADD_LOG_ENTRY", "case", id, null, null, null);
-                return ResponseEntity.created(URI.create("/api/v1/cases/" + id + "/log/" + entryId))
-                        .eTag(ETags.of(c.version())).body(LogEntryView.of(entry));
-            }
-            if (attempt == ATTEMPTS) {
-                throw ETags.stale();
-            }
-        }
+        var applied = guard.add(id, user, AccessLevel.CONTRIBUTE, null, c -> c.addLogEntry(
+                new Actor(user.id(), user.organisation()), entryId, request.kind(), request.text(),
+                request.visibility() == null ? LogEntry.Visibility.PARTNERSHIP : request.visibility(), request.corrects(),
+                clock.instant()));
+        audit.record(user, "ADD_LOG_ENTRY", "case", id, null, null, null);
+        return ResponseEntity.created(URI.create("/api/v1/cases/" + id + "/log/" + entryId))
+                .eTag(ETags.of(applied.after().version())).body(LogEntryView.of(applied.result()));
     }
 
     @Operation(summary = "Read a case's log, oldest first (entries kept to one organisation show only to it)")

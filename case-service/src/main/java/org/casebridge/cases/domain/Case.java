@@ -10,9 +10,14 @@ import java.util.Map;
 import java.util.Objects;
 
 import org.casebridge.contracts.cases.CaseClosed;
+import org.casebridge.contracts.cases.CaseInterventionRecorded;
+import org.casebridge.contracts.cases.CasePartyLinked;
+import org.casebridge.contracts.cases.CasePartyUnlinked;
+import org.casebridge.contracts.cases.CaseRiskAssessed;
 import org.casebridge.contracts.cases.CaseLogEntryAdded;
 import org.casebridge.contracts.cases.CaseOpened;
 import org.casebridge.contracts.cases.CaseReopened;
+import org.casebridge.contracts.cases.CaseReviewThresholdMet;
 import org.casebridge.contracts.cases.CaseStatusChanged;
 import org.casebridge.contracts.cases.CaseUpdated;
 import org.casebridge.platform.domain.DomainException;
@@ -38,27 +43,40 @@ public final class Case {
     private LocalDate nextReviewDate;
     private Closure closure;
     private final List<LogEntry> log;
+    private final List<RiskAssessment> riskAssessments;
+    private final List<Link> links;
+    private final List<Intervention> interventions;
+    private final List<CaseReviewFlag> caseReviewFlags;
     private long version;
     private final List<Object> newEvents = new ArrayList<>();
 
-    private Case(String id, CaseReference reference, CaseType type, String title, String summary, CaseStatus status,
-            String ownerOrganisation, String leadOfficer, String team, String openedBy, Instant openedAt,
-            LocalDate nextReviewDate, Closure closure, List<LogEntry> log, long version) {
-        this.id = Objects.requireNonNull(id);
-        this.reference = Objects.requireNonNull(reference);
-        this.type = Objects.requireNonNull(type);
-        this.title = Objects.requireNonNull(title);
-        this.summary = summary;
-        this.status = Objects.requireNonNull(status);
-        this.ownerOrganisation = Objects.requireNonNull(ownerOrganisation);
-        this.leadOfficer = Objects.requireNonNull(leadOfficer);
-        this.team = team;
-        this.openedBy = Objects.requireNonNull(openedBy);
-        this.openedAt = Objects.requireNonNull(openedAt);
-        this.nextReviewDate = nextReviewDate;
-        this.closure = closure;
-        this.log = new ArrayList<>(log);
-        this.version = version;
+    private Case(Snapshot state) {
+        this.id = Objects.requireNonNull(state.id());
+        this.reference = Objects.requireNonNull(state.reference());
+        this.type = Objects.requireNonNull(state.type());
+        this.title = Objects.requireNonNull(state.title());
+        this.summary = state.summary();
+        this.status = Objects.requireNonNull(state.status());
+        this.ownerOrganisation = Objects.requireNonNull(state.ownerOrganisation());
+        this.leadOfficer = Objects.requireNonNull(state.leadOfficer());
+        this.team = state.team();
+        this.openedBy = Objects.requireNonNull(state.openedBy());
+        this.openedAt = Objects.requireNonNull(state.openedAt());
+        this.nextReviewDate = state.nextReviewDate();
+        this.closure = state.closure();
+        this.log = new ArrayList<>(orEmpty(state.log()));
+        this.riskAssessments = new ArrayList<>(orEmpty(state.riskAssessments()));
+        this.links = new ArrayList<>(orEmpty(state.links()));
+        this.interventions = new ArrayList<>(orEmpty(state.interventions()));
+        this.caseReviewFlags = new ArrayList<>(orEmpty(state.caseReviewFlags()));
+        this.version = state.version();
+    }
+
+    /** Everything a case holds, as stored. */
+    public record Snapshot(String id, CaseReference reference, CaseType type, String title, String summary,
+            CaseStatus status, String ownerOrganisation, String leadOfficer, String team, String openedBy, Instant openedAt,
+            LocalDate nextReviewDate, Closure closure, List<LogEntry> log, List<RiskAssessment> riskAssessments,
+            List<Link> links, List<Intervention> interventions, List<CaseReviewFlag> caseReviewFlags, long version) {
     }
 
     /**
@@ -71,20 +89,23 @@ public final class Case {
                 references.next(opening.type().referencePrefix(), year));
         String leadOfficer = opening.leadOfficer() == null ? opening.openedBy() : opening.leadOfficer();
         CaseStatus status = opening.referral() ? CaseStatus.REFERRAL : CaseStatus.OPEN;
-        Case opened = new Case(id, reference, opening.type(), opening.title().strip(), opening.summary(), status,
-                opening.organisation(), leadOfficer, opening.team(), opening.openedBy(), now, opening.nextReviewDate(),
-                null, List.of(), 1);
+        Case opened = new Case(new Snapshot(id, reference, opening.type(), opening.title().strip(), opening.summary(),
+                status, opening.organisation(), leadOfficer, opening.team(), opening.openedBy(), now,
+                opening.nextReviewDate(), null, List.of(), List.of(), List.of(), List.of(), List.of(), 1));
         opened.newEvents.add(new CaseOpened(id, reference.value(), opening.type().name(), opening.type().restricted(),
                 opened.title, status.name(), opened.ownerOrganisation, leadOfficer, opened.team, opened.openedBy, now));
         return opened;
     }
 
     /** Rebuilds a stored case; no events. */
-    public static Case restore(String id, CaseReference reference, CaseType type, String title, String summary,
-            CaseStatus status, String ownerOrganisation, String leadOfficer, String team, String openedBy, Instant openedAt,
-            LocalDate nextReviewDate, Closure closure, List<LogEntry> log, long version) {
-        return new Case(id, reference, type, title, summary, status, ownerOrganisation, leadOfficer, team, openedBy,
-                openedAt, nextReviewDate, closure, log == null ? List.of() : log, version);
+    public static Case restore(Snapshot state) {
+        return new Case(state);
+    }
+
+    public Snapshot snapshot() {
+        return new Snapshot(id, reference, type, title, summary, status, ownerOrganisation, leadOfficer, team, openedBy,
+                openedAt, nextReviewDate, closure, List.copyOf(log), List.copyOf(riskAssessments), List.copyOf(links),
+                List.copyOf(interventions), List.copyOf(caseReviewFlags), version);
     }
 
     /** What a practitioner asks for when opening a case. */
@@ -137,9 +158,7 @@ public final class Case {
 
     /** Changes the details given; a closed case is read-only until reopened. Nothing changed, nothing recorded. */
     public void update(Actor actor, CaseDetails details, Instant now) {
-        if (status == CaseStatus.CLOSED) {
-            throw DomainException.conflict("Case " + reference + " is closed; reopen it before changing it.");
-        }
+        requireNotClosed("changing it");
         Map<String, Map<String, Object>> changes = new LinkedHashMap<>();
         if (details.title() != null && !details.title().strip().equals(title)) {
             changes.put("title", change(title, details.title().strip()));
@@ -184,6 +203,142 @@ public final class Case {
         changed(new CaseLogEntryAdded(id, reference.value(), entryId, kind.name(), visibility.name(), corrects,
                 actor.userId(), actor.organisation(), now));
         return entry;
+    }
+
+    /**
+     * Records a victim risk assessment. Every assessment is kept; the newest gives the case's current band.
+     */
+    public RiskAssessment assessRisk(Actor actor, String assessmentId, Map<String, Integer> answers, Instant now) {
+        requireNotClosed("assessing risk");
+        RiskMatrix.Result result = RiskMatrix.score(answers);
+        RiskMatrix.Band previous = currentRiskBand();
+        RiskAssessment assessment = new RiskAssessment(assessmentId, result.answers(), result.total(), result.band(),
+                actor.userId(), actor.organisation(), now);
+        riskAssessments.add(assessment);
+        changed(new CaseRiskAssessed(id, reference.value(), assessmentId, result.total(), result.band().name(),
+                previous == null ? null : previous.name(), actor.userId(), actor.organisation(), now));
+        return assessment;
+    }
+
+    /** The band of the newest assessment, or null before the first. */
+    public RiskMatrix.Band currentRiskBand() {
+        return riskAssessments.isEmpty() ? null : riskAssessments.get(riskAssessments.size() - 1).band();
+    }
+
+    /**
+     * Links a person, a location or another case with a role. The same person (or place) twice in one role is refused;
+     * the same person in two roles (say witness and victim) is allowed.
+     */
+    public Link link(Actor actor, Link.Target target, String targetId, String role, Instant now) {
+        requireNotClosed("linking");
+        String checkedRole = checkRole(target, role);
+        if (target == Link.Target.CASE && targetId.equals(id)) {
+            throw DomainException.invalid("A case cannot be linked to itself.");
+        }
+        if (links.stream().anyMatch(l -> l.target() == target && l.targetId().equals(targetId) && l.role().equals(checkedRole))) {
+            throw DomainException.conflict("That " + target.name().toLowerCase(java.util.Locale.ROOT) + " is already linked to case "
+                    + reference + " as " + checkedRole + ".");
+        }
+        Link link = new Link(target, targetId, checkedRole, actor.userId(), actor.organisation(), now);
+        links.add(link);
+        changed(new CasePartyLinked(id, reference.value(), type.name(), target.name(), targetId, checkedRole, actor.userId(),
+                actor.organisation(), now));
+        return link;
+    }
+
+    public void unlink(Actor actor, Link.Target target, String targetId, String role, Instant now) {
+        requireNotClosed("unlinking");
+        boolean removed = links.removeIf(l -> l.target() == target && l.targetId().equals(targetId) && l.role().equals(role));
+        if (!removed) {
+            throw DomainException.notFound("Link of " + targetId + " as " + role + " on case " + reference);
+        }
+        changed(new CasePartyUnlinked(id, reference.value(), target.name(), targetId, role, actor.userId(),
+                actor.organisation(), now));
+    }
+
+    /**
+     * Links a person as victim or complainant and, when this complaint meets the ASB Case Review threshold for them,
+     * flags the case so the review is offered.
+     *
+     * @param earlierComplaints complaints by the same person on other cases within the rule's window
+     */
+    public Link linkComplainant(Actor actor, String personId, String role, long earlierComplaints, AsbCaseReview rule,
+            Instant now) {
+        Link link = link(actor, Link.Target.PERSON, personId, role, now);
+        long complaints = earlierComplaints + 1;
+        boolean alreadyFlagged = caseReviewFlags.stream().anyMatch(f -> f.personId().equals(personId));
+        if (AsbCaseReview.countsAsComplaint(link) && rule.isMet(complaints) && !alreadyFlagged) {
+            caseReviewFlags.add(new CaseReviewFlag(personId, complaints, rule.threshold(), rule.windowMonths(), now));
+            changed(new CaseReviewThresholdMet(id, reference.value(), ownerOrganisation, leadOfficer, personId, complaints,
+                    rule.threshold(), rule.windowMonths(), now));
+        }
+        return link;
+    }
+
+    /** Victims linked here who have met the ASB Case Review threshold. */
+    public List<CaseReviewFlag> caseReviewFlags() {
+        return List.copyOf(caseReviewFlags);
+    }
+
+    /** Records an intervention or enforcement action; its end date cannot come before its start. */
+    public Intervention recordIntervention(Actor actor, String interventionId, Intervention.Type interventionType,
+            Intervention.Status status, LocalDate startDate, LocalDate endDate, String notes, Instant now) {
+        requireNotClosed("recording an intervention");
+        Intervention intervention = new Intervention(interventionId, interventionType, status, startDate,
+                checkDates(startDate, endDate), notes, actor.userId(), actor.organisation(), now);
+        interventions.add(intervention);
+        announce(intervention, now);
+        return intervention;
+    }
+
+    /** Moves an intervention on (e.g. an injunction from IN_FORCE to BREACHED). */
+    public Intervention updateIntervention(Actor actor, String interventionId, Intervention.Status status, LocalDate endDate,
+            String notes, Instant now) {
+        for (int i = 0; i < interventions.size(); i++) {
+            Intervention old = interventions.get(i);
+            if (old.id().equals(interventionId)) {
+                Intervention updated = new Intervention(old.id(), old.type(), status == null ? old.status() : status,
+                        old.startDate(), checkDates(old.startDate(), endDate == null ? old.endDate() : endDate),
+                        notes == null ? old.notes() : notes, actor.userId(), actor.organisation(), now);
+                interventions.set(i, updated);
+                announce(updated, now);
+                return updated;
+            }
+        }
+        throw DomainException.notFound("Intervention " + interventionId + " on case " + reference);
+    }
+
+    private void announce(Intervention intervention, Instant now) {
+        changed(new CaseInterventionRecorded(id, reference.value(), intervention.id(), intervention.type().name(),
+                intervention.status().name(), intervention.startDate(), intervention.endDate(), intervention.recordedBy(),
+                intervention.organisation(), now));
+    }
+
+    private static LocalDate checkDates(LocalDate start, LocalDate end) {
+        if (start != null && end != null && end.isBefore(start)) {
+            throw DomainException.invalid("An intervention cannot end (" + end + ") before it starts (" + start + ").");
+        }
+        return end;
+    }
+
+    private static String checkRole(Link.Target target, String role) {
+        try {
+            return switch (target) {
+                case PERSON -> Link.PersonRole.valueOf(role).name();
+                case LOCATION -> Link.LocationRole.valueOf(role).name();
+                case CASE -> "RELATED";
+            };
+        } catch (IllegalArgumentException | NullPointerException e) {
+            throw DomainException.invalid("Not a role a " + target.name().toLowerCase(java.util.Locale.ROOT)
+                    + " can have in a case: " + role + ". Roles: " + java.util.Arrays.toString(
+                            target == Link.Target.PERSON ? Link.PersonRole.values() : Link.LocationRole.values()));
+        }
+    }
+
+    private void requireNotClosed(String what) {
+        if (status == CaseStatus.CLOSED) {
+            throw DomainException.conflict("Case " + reference + " is closed; reopen it before " + what + ".");
+        }
     }
 
     /** The entries of the log that a member of {@code organisation} may read, oldest first. */
@@ -269,6 +424,22 @@ public final class Case {
 
     public List<LogEntry> log() {
         return List.copyOf(log);
+    }
+
+    public List<RiskAssessment> riskAssessments() {
+        return List.copyOf(riskAssessments);
+    }
+
+    public List<Link> links() {
+        return List.copyOf(links);
+    }
+
+    public List<Intervention> interventions() {
+        return List.copyOf(interventions);
+    }
+
+    private static <T> List<T> orEmpty(List<T> list) {
+        return list == null ? List.of() : list;
     }
 
     public long version() {

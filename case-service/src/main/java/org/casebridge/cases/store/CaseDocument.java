@@ -9,7 +9,11 @@ import org.casebridge.cases.domain.Case;
 import org.casebridge.cases.domain.CaseReference;
 import org.casebridge.cases.domain.CaseStatus;
 import org.casebridge.cases.domain.CaseType;
+import org.casebridge.cases.domain.CaseReviewFlag;
 import org.casebridge.cases.domain.Closure;
+import org.casebridge.cases.domain.Intervention;
+import org.casebridge.cases.domain.Link;
+import org.casebridge.cases.domain.RiskAssessment;
 import org.casebridge.cases.domain.LogEntry;
 import org.casebridge.platform.access.AccessList;
 import org.casebridge.platform.events.OutboxEvent;
@@ -43,6 +47,21 @@ class CaseDocument {
     LocalDate nextReviewDate;
     Closure closure;
     List<LogEntry> log = new ArrayList<>();
+    List<RiskAssessment> riskAssessments = new ArrayList<>();
+    /** The current band, kept beside the assessments so lists can filter and flag on it. */
+    @Indexed
+    String riskBand;
+    List<Link> links = new ArrayList<>();
+    /** Ids of linked people, for "cases this person is linked to" lookups. */
+    @Indexed
+    List<String> linkedPeople = new ArrayList<>();
+    List<Intervention> interventions = new ArrayList<>();
+    List<CaseReviewFlag> caseReviewFlags = new ArrayList<>();
+    /** Flagged for the ASB Case Review, for lists. */
+    boolean caseReviewDue;
+    /** Lower-case words of title and summary: free-text search without $text, which not every MongoDB-wire server has. */
+    @Indexed
+    List<String> searchTokens = new ArrayList<>();
     long version;
     AccessList access;
     /** {@code <user>|<Idempotency-Key>}: a retried POST finds the case it already created. */
@@ -51,28 +70,38 @@ class CaseDocument {
     List<OutboxEvent> outbox = new ArrayList<>();
 
     static CaseDocument of(Case c) {
+        Case.Snapshot state = c.snapshot();
         CaseDocument doc = new CaseDocument();
-        doc.id = c.id();
-        doc.reference = c.reference().value();
-        doc.type = c.type().name();
-        doc.title = c.title();
-        doc.summary = c.summary();
-        doc.status = c.status().name();
-        doc.ownerOrganisation = c.ownerOrganisation();
-        doc.leadOfficer = c.leadOfficer();
-        doc.team = c.team();
-        doc.openedBy = c.openedBy();
-        doc.openedAt = c.openedAt();
-        doc.nextReviewDate = c.nextReviewDate();
-        doc.closure = c.closure();
-        doc.log = new ArrayList<>(c.log());
-        doc.version = c.version();
+        doc.id = state.id();
+        doc.reference = state.reference().value();
+        doc.type = state.type().name();
+        doc.title = state.title();
+        doc.summary = state.summary();
+        doc.status = state.status().name();
+        doc.ownerOrganisation = state.ownerOrganisation();
+        doc.leadOfficer = state.leadOfficer();
+        doc.team = state.team();
+        doc.openedBy = state.openedBy();
+        doc.openedAt = state.openedAt();
+        doc.nextReviewDate = state.nextReviewDate();
+        doc.closure = state.closure();
+        doc.log = new ArrayList<>(state.log());
+        doc.riskAssessments = new ArrayList<>(state.riskAssessments());
+        doc.riskBand = c.currentRiskBand() == null ? null : c.currentRiskBand().name();
+        doc.links = new ArrayList<>(state.links());
+        doc.linkedPeople = state.links().stream().filter(l -> l.target() == Link.Target.PERSON).map(Link::targetId)
+                .distinct().toList();
+        doc.interventions = new ArrayList<>(state.interventions());
+        doc.caseReviewFlags = new ArrayList<>(state.caseReviewFlags());
+        doc.caseReviewDue = !state.caseReviewFlags().isEmpty() && state.status() != CaseStatus.CLOSED;
+        doc.searchTokens = SearchTokens.of(state.reference().value(), state.title(), state.summary());
+        doc.version = state.version();
         return doc;
     }
 
     Case toCase() {
-        return Case.restore(id, new CaseReference(reference), CaseType.valueOf(type), title, summary,
+        return Case.restore(new Case.Snapshot(id, new CaseReference(reference), CaseType.valueOf(type), title, summary,
                 CaseStatus.valueOf(status), ownerOrganisation, leadOfficer, team, openedBy, openedAt, nextReviewDate,
-                closure, log, version);
+                closure, log, riskAssessments, links, interventions, caseReviewFlags, version));
     }
 }

@@ -1,5 +1,6 @@
 package org.casebridge.cases.store;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -73,23 +74,35 @@ public class MongoCases {
                 CaseDocument.class, COLLECTION)).map(VisibleCase::of);
     }
 
-    /** One page of the cases the caller may see, newest first, after the cursor (a case id) if given. */
-    public List<VisibleCase> listVisible(List<String> principals, String after, int limit) {
-        Criteria criteria = Criteria.where(AccessList.VIEW_FIELD).in(principals);
+    /** One page of the cases the caller may see that match the search, newest first, after the cursor (a case id). */
+    public List<VisibleCase> search(List<String> principals, CaseSearch search, String after, int limit) {
+        Criteria criteria = search.criteria(principals);
         if (after != null) {
-            criteria = criteria.and("_id").lt(after);
+            criteria = new Criteria().andOperator(criteria, Criteria.where("_id").lt(new ObjectId(after)));
         }
         Query query = Query.query(criteria).with(Sort.by(Sort.Direction.DESC, "_id")).limit(limit);
-        query.fields().exclude("log", "outbox");
+        query.fields().exclude("log", "outbox", "searchTokens");
         return mongo.find(query, CaseDocument.class, COLLECTION).stream().map(VisibleCase::of).toList();
     }
 
-    public long countVisible(List<String> principals) {
-        return mongo.count(Query.query(Criteria.where(AccessList.VIEW_FIELD).in(principals)), COLLECTION);
+    /** How many cases the caller may see match the search: a count never includes what they may not see. */
+    public long count(List<String> principals, CaseSearch search) {
+        return mongo.count(Query.query(search.criteria(principals)), COLLECTION);
+    }
+
+    /**
+     * Complaints by a person across every agency's cases since {@code since}, other than on {@code excludedCase}: the
+     * ASB Case Review counts them all, whoever owns the case, and the number reveals no case to anyone.
+     */
+    public long countComplaints(String personId, Instant since, String excludedCase) {
+        Criteria complaint = Criteria.where("target").is("PERSON").and("targetId").is(personId)
+                .and("role").in("VICTIM", "COMPLAINANT").and("linkedAt").gte(since);
+        return mongo.count(Query.query(Criteria.where("links").elemMatch(complaint).and("_id").ne(new ObjectId(excludedCase))),
+                COLLECTION);
     }
 
     /** Applies sharing-service's decision to the case's local access list. */
-    public void applyAccess(CaseAccessChanged decision, java.time.Instant now) {
+    public void applyAccess(CaseAccessChanged decision, Instant now) {
         mongo.updateFirst(Query.query(Criteria.where("_id").is(decision.caseId())),
                 new Update().set("access", AccessList.from(decision, now)), COLLECTION);
     }

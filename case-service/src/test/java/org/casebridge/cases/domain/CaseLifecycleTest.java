@@ -27,8 +27,7 @@ class CaseLifecycleTest {
 
     /** As it comes back from the store: no events pending. */
     private Case stored(Case c) {
-        return Case.restore(c.id(), c.reference(), c.type(), c.title(), c.summary(), c.status(), c.ownerOrganisation(),
-                c.leadOfficer(), c.team(), c.openedBy(), c.openedAt(), c.nextReviewDate(), c.closure(), c.log(), c.version());
+        return Case.restore(c.snapshot());
     }
 
     @Test

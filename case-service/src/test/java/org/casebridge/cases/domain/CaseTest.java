@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
 import org.casebridge.contracts.cases.CaseOpened;
@@ -52,9 +51,7 @@ class CaseTest {
     @Test
     void aRestoredCaseRaisesNoEvents() {
         Case opened = open(CaseType.ASB_PERSONAL, null);
-        Case restored = Case.restore(opened.id(), opened.reference(), opened.type(), opened.title(), null, opened.status(),
-                opened.ownerOrganisation(), opened.leadOfficer(), opened.team(), opened.openedBy(), opened.openedAt(), null, null,
-                List.of(), 1);
+        Case restored = Case.restore(opened.snapshot());
         assertThat(restored.newEvents()).isEmpty();
     }
 
