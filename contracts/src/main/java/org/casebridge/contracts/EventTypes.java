@@ -15,9 +15,13 @@ import org.casebridge.contracts.cases.CaseOpened;
 import org.casebridge.contracts.cases.CaseReopened;
 import org.casebridge.contracts.cases.CaseReviewThresholdMet;
 import org.casebridge.contracts.cases.CaseStatusChanged;
+import org.casebridge.contracts.cases.CaseTransferDeclined;
+import org.casebridge.contracts.cases.CaseTransferOffered;
+import org.casebridge.contracts.cases.CaseTransferred;
 import org.casebridge.contracts.cases.CaseUpdated;
 import org.casebridge.contracts.notification.NotificationCreated;
 import org.casebridge.contracts.party.PersonRegistered;
+import org.casebridge.contracts.party.PersonsMerged;
 
 /** Every event type CaseBridge publishes. Each has a JSON Schema and an entry in docs/asyncapi.yaml. */
 public final class EventTypes {
@@ -33,14 +37,19 @@ public final class EventTypes {
     public static final EventType CASE_PARTY_UNLINKED = new EventType("casebridge.case.party-unlinked.v1", Topics.CASE, CasePartyUnlinked.class);
     public static final EventType CASE_INTERVENTION_RECORDED = new EventType("casebridge.case.intervention-recorded.v1", Topics.CASE, CaseInterventionRecorded.class);
     public static final EventType CASE_REVIEW_THRESHOLD_MET = new EventType("casebridge.case.case-review-threshold-met.v1", Topics.CASE, CaseReviewThresholdMet.class);
+    public static final EventType CASE_TRANSFER_OFFERED = new EventType("casebridge.case.transfer-offered.v1", Topics.CASE, CaseTransferOffered.class);
+    public static final EventType CASE_TRANSFER_DECLINED = new EventType("casebridge.case.transfer-declined.v1", Topics.CASE, CaseTransferDeclined.class);
+    public static final EventType CASE_TRANSFERRED = new EventType("casebridge.case.transferred.v1", Topics.CASE, CaseTransferred.class);
     public static final EventType CASE_ACCESS_CHANGED = new EventType("casebridge.access.changed.v1", Topics.ACCESS, CaseAccessChanged.class);
     public static final EventType PERSON_REGISTERED = new EventType("casebridge.party.person-registered.v1", Topics.PARTY, PersonRegistered.class);
+    public static final EventType PERSONS_MERGED = new EventType("casebridge.party.persons-merged.v1", Topics.PARTY, PersonsMerged.class);
     public static final EventType NOTIFICATION_CREATED = new EventType("casebridge.notification.created.v1", Topics.NOTIFICATION, NotificationCreated.class);
     public static final EventType AUDIT_RECORDED = new EventType("casebridge.audit.recorded.v1", Topics.AUDIT, AuditRecorded.class);
 
     public static final List<EventType> ALL = List.of(CASE_OPENED, CASE_UPDATED, CASE_STATUS_CHANGED, CASE_CLOSED,
             CASE_REOPENED, CASE_LOG_ENTRY_ADDED, CASE_RISK_ASSESSED, CASE_PARTY_LINKED, CASE_PARTY_UNLINKED,
-            CASE_INTERVENTION_RECORDED, CASE_REVIEW_THRESHOLD_MET, CASE_ACCESS_CHANGED, PERSON_REGISTERED, NOTIFICATION_CREATED, AUDIT_RECORDED);
+            CASE_INTERVENTION_RECORDED, CASE_REVIEW_THRESHOLD_MET, CASE_TRANSFER_OFFERED,
+            CASE_TRANSFER_DECLINED, CASE_TRANSFERRED, CASE_ACCESS_CHANGED, PERSON_REGISTERED, PERSONS_MERGED, NOTIFICATION_CREATED, AUDIT_RECORDED);
 
     private EventTypes() {
     }

@@ -19,9 +19,13 @@ import org.casebridge.contracts.cases.CaseOpened;
 import org.casebridge.contracts.cases.CaseReopened;
 import org.casebridge.contracts.cases.CaseReviewThresholdMet;
 import org.casebridge.contracts.cases.CaseStatusChanged;
+import org.casebridge.contracts.cases.CaseTransferDeclined;
+import org.casebridge.contracts.cases.CaseTransferOffered;
+import org.casebridge.contracts.cases.CaseTransferred;
 import org.casebridge.contracts.cases.CaseUpdated;
 import org.casebridge.contracts.notification.NotificationCreated;
 import org.casebridge.contracts.party.PersonRegistered;
+import org.casebridge.contracts.party.PersonsMerged;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -59,9 +63,16 @@ class EventSchemasTest {
                 new CaseInterventionRecorded("c-1", "ASB-2026-000123", "i-1", "CIVIL_INJUNCTION", "IN_FORCE",
                         java.time.LocalDate.of(2026, 5, 1), null, "jo.smith", "STOCKTON_CST", NOW),
                 new CaseReviewThresholdMet("c-1", "ASB-2026-000123", "STOCKTON_CST", "jo.smith", "p-1", 3, 3, 6, NOW),
+                new CaseTransferOffered("c-1", "ASB-2026-000123", "ASB_PERSONAL", "STOCKTON_CST", "THIRTEEN_GROUP",
+                        "Tenancy enforcement is now the main route", "jo.smith", NOW),
+                new CaseTransferDeclined("c-1", "ASB-2026-000123", "STOCKTON_CST", "THIRTEEN_GROUP", null, "tom.reid",
+                        "THIRTEEN_GROUP", NOW),
+                new CaseTransferred("c-1", "ASB-2026-000123", "ASB_PERSONAL", false, "STOCKTON_CST", "THIRTEEN_GROUP",
+                        "tom.reid", "tom.reid", NOW),
                 new CaseAccessChanged("c-1", "ASB_PERSONAL", "STOCKTON_CST", false,
                         List.of(new CaseAccessChanged.Grant(CaseAccessChanged.PrincipalKind.ORGANISATION, "STOCKTON_CST",
                                 CaseAccessChanged.AccessLevel.MANAGE, null)), NOW),
+                new PersonsMerged("p-1", "p-2", "jo.smith", "STOCKTON_CST", NOW),
                 new PersonRegistered("p-1", "Robert", "Jones", "1980-02", "jo.smith", "STOCKTON_CST", NOW),
                 new NotificationCreated("n-1", "jo.smith", "CASE_ASSIGNED", "You lead ASB-2026-000123", "c-1", NOW),
                 new AuditRecorded("a-1", "jo.smith", "STOCKTON_CST", "READ", "case", "c-1", "owner-organisation", null,

@@ -19,6 +19,9 @@ import org.casebridge.contracts.cases.CaseOpened;
 import org.casebridge.contracts.cases.CaseReopened;
 import org.casebridge.contracts.cases.CaseReviewThresholdMet;
 import org.casebridge.contracts.cases.CaseStatusChanged;
+import org.casebridge.contracts.cases.CaseTransferDeclined;
+import org.casebridge.contracts.cases.CaseTransferOffered;
+import org.casebridge.contracts.cases.CaseTransferred;
 import org.casebridge.contracts.cases.CaseUpdated;
 import org.casebridge.platform.domain.DomainException;
 
@@ -35,7 +38,7 @@ public final class Case {
     private String title;
     private String summary;
     private CaseStatus status;
-    private final String ownerOrganisation;
+    private String ownerOrganisation;
     private String leadOfficer;
     private String team;
     private final String openedBy;
@@ -47,6 +50,7 @@ public final class Case {
     private final List<Link> links;
     private final List<Intervention> interventions;
     private final List<CaseReviewFlag> caseReviewFlags;
+    private TransferOffer transferOffer;
     private long version;
     private final List<Object> newEvents = new ArrayList<>();
 
@@ -69,6 +73,7 @@ public final class Case {
         this.links = new ArrayList<>(orEmpty(state.links()));
         this.interventions = new ArrayList<>(orEmpty(state.interventions()));
         this.caseReviewFlags = new ArrayList<>(orEmpty(state.caseReviewFlags()));
+        this.transferOffer = state.transferOffer();
         this.version = state.version();
     }
 
@@ -76,7 +81,8 @@ public final class Case {
     public record Snapshot(String id, CaseReference reference, CaseType type, String title, String summary,
             CaseStatus status, String ownerOrganisation, String leadOfficer, String team, String openedBy, Instant openedAt,
             LocalDate nextReviewDate, Closure closure, List<LogEntry> log, List<RiskAssessment> riskAssessments,
-            List<Link> links, List<Intervention> interventions, List<CaseReviewFlag> caseReviewFlags, long version) {
+            List<Link> links, List<Intervention> interventions, List<CaseReviewFlag> caseReviewFlags,
+            TransferOffer transferOffer, long version) {
     }
 
     /**
@@ -91,7 +97,7 @@ public final class Case {
         CaseStatus status = opening.referral() ? CaseStatus.REFERRAL : CaseStatus.OPEN;
         Case opened = new Case(new Snapshot(id, reference, opening.type(), opening.title().strip(), opening.summary(),
                 status, opening.organisation(), leadOfficer, opening.team(), opening.openedBy(), now,
-                opening.nextReviewDate(), null, List.of(), List.of(), List.of(), List.of(), List.of(), 1));
+                opening.nextReviewDate(), null, List.of(), List.of(), List.of(), List.of(), List.of(), null, 1));
         opened.newEvents.add(new CaseOpened(id, reference.value(), opening.type().name(), opening.type().restricted(),
                 opened.title, status.name(), opened.ownerOrganisation, leadOfficer, opened.team, opened.openedBy, now));
         return opened;
@@ -105,7 +111,7 @@ public final class Case {
     public Snapshot snapshot() {
         return new Snapshot(id, reference, type, title, summary, status, ownerOrganisation, leadOfficer, team, openedBy,
                 openedAt, nextReviewDate, closure, List.copyOf(log), List.copyOf(riskAssessments), List.copyOf(links),
-                List.copyOf(interventions), List.copyOf(caseReviewFlags), version);
+                List.copyOf(interventions), List.copyOf(caseReviewFlags), transferOffer, version);
     }
 
     /** What a practitioner asks for when opening a case. */
@@ -278,6 +284,96 @@ public final class Case {
     /** Victims linked here who have met the ASB Case Review threshold. */
     public List<CaseReviewFlag> caseReviewFlags() {
         return List.copyOf(caseReviewFlags);
+    }
+
+    /**
+     * The owner offers the lead to another organisation. Ownership moves only when that organisation accepts, so a
+     * case is never left without an owner who knows it is theirs.
+     */
+    public void offerTransfer(Actor actor, String toOrganisation, String reason, Instant now) {
+        requireNotClosed("transferring it");
+        if (toOrganisation.equals(ownerOrganisation)) {
+            throw DomainException.invalid("Case " + reference + " is already owned by " + toOrganisation + ".");
+        }
+        if (transferOffer != null) {
+            throw DomainException.conflict("Case " + reference + " is already offered to " + transferOffer.toOrganisation()
+                    + "; withdraw that offer first.");
+        }
+        if (reason == null || reason.isBlank()) {
+            throw DomainException.invalid("Say why the lead should move.");
+        }
+        transferOffer = new TransferOffer(toOrganisation, reason.strip(), actor.userId(), now);
+        changed(new CaseTransferOffered(id, reference.value(), type.name(), ownerOrganisation, toOrganisation,
+                transferOffer.reason(), actor.userId(), now));
+    }
+
+    /** The offered organisation takes the lead: it owns the case and the accepting officer leads it. */
+    public void acceptTransfer(Actor actor, Instant now) {
+        TransferOffer offer = offerTo(actor);
+        String from = ownerOrganisation;
+        ownerOrganisation = offer.toOrganisation();
+        leadOfficer = actor.userId();
+        team = null;
+        transferOffer = null;
+        changed(new CaseTransferred(id, reference.value(), type.name(), type.restricted(), from, ownerOrganisation,
+                leadOfficer, actor.userId(), now));
+    }
+
+    /** The offered organisation declines, or the owner withdraws the offer. */
+    public void declineTransfer(Actor actor, String reason, Instant now) {
+        if (transferOffer == null) {
+            throw DomainException.conflict("Case " + reference + " has no transfer offer.");
+        }
+        if (!actor.organisation().equals(ownerOrganisation)) {
+            offerTo(actor);
+        }
+        TransferOffer offer = transferOffer;
+        transferOffer = null;
+        changed(new CaseTransferDeclined(id, reference.value(), ownerOrganisation, offer.toOrganisation(), reason,
+                actor.userId(), actor.organisation(), now));
+    }
+
+    private TransferOffer offerTo(Actor actor) {
+        if (transferOffer == null || !transferOffer.toOrganisation().equals(actor.organisation())) {
+            throw DomainException.notFound("Transfer offer of case " + reference + " to " + actor.organisation());
+        }
+        return transferOffer;
+    }
+
+    /**
+     * Two records of one person were merged: links to the merged record now point at the survivor; a role the survivor
+     * already had is not duplicated.
+     *
+     * @return whether anything changed
+     */
+    public boolean followMerge(String survivorId, String mergedId, Actor by, Instant now) {
+        List<Link> moved = new ArrayList<>();
+        boolean changed = false;
+        for (Link l : links) {
+            if (l.target() == Link.Target.PERSON && l.targetId().equals(mergedId)) {
+                changed = true;
+                Link followed = new Link(l.target(), survivorId, l.role(), l.linkedBy(), l.organisation(), l.linkedAt());
+                boolean duplicate = links.stream().anyMatch(o -> o.target() == Link.Target.PERSON
+                        && o.targetId().equals(survivorId) && o.role().equals(l.role()));
+                if (!duplicate && !moved.contains(followed)) {
+                    moved.add(followed);
+                }
+            } else {
+                moved.add(l);
+            }
+        }
+        if (!changed) {
+            return false;
+        }
+        links.clear();
+        links.addAll(moved);
+        changed(new CaseUpdated(id, reference.value(), Map.of("person", change(mergedId, survivorId)), by.userId(),
+                by.organisation(), now));
+        return true;
+    }
+
+    public TransferOffer transferOffer() {
+        return transferOffer;
     }
 
     /** Records an intervention or enforcement action; its end date cannot come before its start. */

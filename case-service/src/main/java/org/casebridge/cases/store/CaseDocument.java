@@ -14,6 +14,7 @@ import org.casebridge.cases.domain.Closure;
 import org.casebridge.cases.domain.Intervention;
 import org.casebridge.cases.domain.Link;
 import org.casebridge.cases.domain.RiskAssessment;
+import org.casebridge.cases.domain.TransferOffer;
 import org.casebridge.cases.domain.LogEntry;
 import org.casebridge.platform.access.AccessList;
 import org.casebridge.platform.events.OutboxEvent;
@@ -57,6 +58,10 @@ class CaseDocument {
     List<String> linkedPeople = new ArrayList<>();
     List<Intervention> interventions = new ArrayList<>();
     List<CaseReviewFlag> caseReviewFlags = new ArrayList<>();
+    /** Indexed so the offered organisation finds the offers waiting for it. */
+    @Indexed(sparse = true)
+    String transferOfferedTo;
+    TransferOffer transferOffer;
     /** Flagged for the ASB Case Review, for lists. */
     boolean caseReviewDue;
     /** Lower-case words of title and summary: free-text search without $text, which not every MongoDB-wire server has. */
@@ -93,6 +98,8 @@ class CaseDocument {
                 .distinct().toList();
         doc.interventions = new ArrayList<>(state.interventions());
         doc.caseReviewFlags = new ArrayList<>(state.caseReviewFlags());
+        doc.transferOffer = state.transferOffer();
+        doc.transferOfferedTo = state.transferOffer() == null ? null : state.transferOffer().toOrganisation();
         doc.caseReviewDue = !state.caseReviewFlags().isEmpty() && state.status() != CaseStatus.CLOSED;
         doc.searchTokens = SearchTokens.of(state.reference().value(), state.title(), state.summary());
         doc.version = state.version();
@@ -102,6 +109,6 @@ class CaseDocument {
     Case toCase() {
         return Case.restore(new Case.Snapshot(id, new CaseReference(reference), CaseType.valueOf(type), title, summary,
                 CaseStatus.valueOf(status), ownerOrganisation, leadOfficer, team, openedBy, openedAt, nextReviewDate,
-                closure, log, riskAssessments, links, interventions, caseReviewFlags, version));
+                closure, log, riskAssessments, links, interventions, caseReviewFlags, transferOffer, version));
     }
 }

@@ -7,6 +7,7 @@ import java.util.Optional;
 
 import org.bson.types.ObjectId;
 import org.casebridge.cases.domain.Case;
+import org.casebridge.cases.domain.PartnershipCounts;
 import org.casebridge.contracts.access.CaseAccessChanged;
 import org.casebridge.platform.access.AccessList;
 import org.casebridge.platform.events.AggregateStore;
@@ -62,6 +63,58 @@ public class MongoCases {
         }
         return store.update(COLLECTION, changed.id(), expectedVersion, CaseDocument.of(changed), outbox,
                 CaseDocument.NOT_OWNED_BY_COMMANDS);
+    }
+
+    /**
+     * Stores a case whose ownership just moved, with the new owner managing it straight away; sharing-service then
+     * re-confirms everyone else's access and its decision replaces this list.
+     */
+    public boolean updateOwnership(Case changed, long expectedVersion, String previousOwner, AccessList current) {
+        List<OutboxEvent> outbox = new ArrayList<>();
+        long sequence = expectedVersion;
+        for (Object event : changed.newEvents()) {
+            outbox.add(events.of(changed.id(), ++sequence, event));
+        }
+        CaseDocument doc = CaseDocument.of(changed);
+        doc.access = current.transferred("org:" + previousOwner, "org:" + changed.ownerOrganisation());
+        return store.update(COLLECTION, changed.id(), expectedVersion, doc, outbox, "idempotencyKey");
+    }
+
+    /** A case offered to the caller's organisation, which may not see it yet but must be able to accept it. */
+    public Optional<VisibleCase> findOfferedTo(String id, String organisation) {
+        Query query = Query.query(Criteria.where("_id").is(id).and("transferOfferedTo").is(organisation));
+        return Optional.ofNullable(mongo.findOne(query, CaseDocument.class, COLLECTION)).map(VisibleCase::of);
+    }
+
+    /** Offers of a case's lead waiting for the organisation to accept or decline. */
+    public List<VisibleCase> offeredTo(String organisation) {
+        Query query = Query.query(Criteria.where("transferOfferedTo").is(organisation)).with(Sort.by(Sort.Direction.DESC, "_id"));
+        query.fields().exclude("log", "outbox", "searchTokens");
+        return mongo.find(query, CaseDocument.class, COLLECTION).stream().map(VisibleCase::of).toList();
+    }
+
+    /** Cases with a link to this person, whoever owns them (for following a merge of two person records). */
+    public List<String> linkedTo(String personId) {
+        Query query = Query.query(Criteria.where("linkedPeople").is(personId));
+        query.fields().include("_id");
+        return mongo.find(query, org.bson.Document.class, COLLECTION).stream().map(d -> d.get("_id").toString()).toList();
+    }
+
+    /** Organisation, type and dates of every case opened before {@code to}, for the partnership's counts. */
+    public List<PartnershipCounts.CaseFacts> factsOpenedBefore(Instant to) {
+        Query query = Query.query(Criteria.where("openedAt").lt(to));
+        query.fields().include("ownerOrganisation", "type", "openedAt", "closure.closedAt", "status");
+        return mongo.find(query, org.bson.Document.class, COLLECTION).stream().map(d -> {
+            org.bson.Document closure = d.get("closure", org.bson.Document.class);
+            java.util.Date closedAt = closure == null || !"CLOSED".equals(d.getString("status")) ? null
+                    : closure.getDate("closedAt");
+            return new PartnershipCounts.CaseFacts(d.getString("ownerOrganisation"), d.getString("type"),
+                    d.getDate("openedAt").toInstant(), closedAt == null ? null : closedAt.toInstant());
+        }).toList();
+    }
+
+    public Optional<Case> findById(String id) {
+        return Optional.ofNullable(mongo.findById(id, CaseDocument.class, COLLECTION)).map(CaseDocument::toCase);
     }
 
     public Optional<VisibleCase> findVisible(String id, List<String> principals) {

@@ -53,6 +53,22 @@ public record AccessList(List<String> view, List<String> contribute, List<String
         return new AccessList(new ArrayList<>(view), new ArrayList<>(contribute), new ArrayList<>(manage));
     }
 
+    /**
+     * After a change of lead agency: the new owner manages; the previous owner keeps contributing until
+     * sharing-service re-confirms the case's access.
+     */
+    public AccessList transferred(String previousOwner, String newOwner) {
+        Set<String> newView = new LinkedHashSet<>(view);
+        Set<String> newContribute = new LinkedHashSet<>(contribute);
+        Set<String> newManage = new LinkedHashSet<>(manage);
+        newView.add(newOwner);
+        newContribute.add(newOwner);
+        newContribute.add(previousOwner);
+        newManage.remove(previousOwner);
+        newManage.add(newOwner);
+        return new AccessList(new ArrayList<>(newView), new ArrayList<>(newContribute), new ArrayList<>(newManage));
+    }
+
     public boolean allows(List<String> principals, AccessLevel level) {
         List<String> holders = switch (level) {
             case VIEW -> view;

@@ -48,6 +48,13 @@ public class AggregateStore {
                 update.set(name, value);
             }
         });
+        // the converter leaves null properties out, so a field the change cleared must be unset explicitly
+        for (var property : mongo.getConverter().getMappingContext().getRequiredPersistentEntity(newState.getClass())) {
+            String name = property.getFieldName();
+            if (!fields.containsKey(name) && !name.equals(OUTBOX) && !untouched.contains(name)) {
+                update.unset(name);
+            }
+        }
         if (!events.isEmpty()) {
             update.push(OUTBOX).each(events.toArray());
         }

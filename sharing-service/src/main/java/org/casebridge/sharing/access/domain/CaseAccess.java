@@ -18,11 +18,11 @@ public final class CaseAccess {
 
     private final String caseId;
     private final String caseType;
-    private final String ownerOrganisation;
+    private String ownerOrganisation;
     private final boolean restricted;
-    private final List<Grant> grants;
-    private final Instant decidedAt;
-    private final long version;
+    private List<Grant> grants;
+    private Instant decidedAt;
+    private long version;
     private final List<Object> newEvents = new ArrayList<>();
 
     private CaseAccess(String caseId, String caseType, String ownerOrganisation, boolean restricted, List<Grant> grants,
@@ -51,6 +51,31 @@ public final class CaseAccess {
     public static CaseAccess restore(String caseId, String caseType, String ownerOrganisation, boolean restricted,
             List<Grant> grants, Instant decidedAt, long version) {
         return new CaseAccess(caseId, caseType, ownerOrganisation, restricted, grants, decidedAt, version);
+    }
+
+    /**
+     * The lead moved to another organisation: it now manages the case, and the previous owner keeps contributing
+     * (it still holds the history) until someone reviews the case's shares. Other grants stay as they were.
+     */
+    public void transferTo(String newOwner, Instant now) {
+        String previousOwner = ownerOrganisation;
+        List<Grant> regranted = new ArrayList<>();
+        regranted.add(new Grant(PrincipalKind.ORGANISATION, newOwner, AccessLevel.MANAGE, null));
+        if (!restricted) {
+            regranted.add(new Grant(PrincipalKind.ORGANISATION, previousOwner, AccessLevel.CONTRIBUTE, null));
+        }
+        for (Grant grant : grants) {
+            boolean ownerGrant = grant.kind() == PrincipalKind.ORGANISATION
+                    && (grant.id().equals(previousOwner) || grant.id().equals(newOwner));
+            if (!ownerGrant) {
+                regranted.add(grant);
+            }
+        }
+        ownerOrganisation = newOwner;
+        grants = List.copyOf(regranted);
+        decidedAt = now;
+        version++;
+        newEvents.add(decision());
     }
 
     public CaseAccessChanged decision() {

@@ -6,15 +6,21 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.casebridge.contracts.EventTypes;
 import org.casebridge.contracts.Topics;
 import org.casebridge.contracts.cases.CaseOpened;
+import org.casebridge.contracts.cases.CaseTransferred;
 import org.casebridge.platform.kafka.IdempotentConsumer;
 import org.casebridge.sharing.access.domain.CaseAccess;
 import org.casebridge.sharing.access.store.MongoCaseAccess;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
-/** A newly opened case gets its initial effective access: the owner organisation alone. */
+/**
+ * A newly opened case gets its initial effective access (the owner organisation alone); a transferred case is
+ * re-granted to its new owner.
+ */
 @Component
 class CaseEvents {
+
+    private static final int ATTEMPTS = 10;
 
     private final IdempotentConsumer consumer;
     private final MongoCaseAccess access;
@@ -33,7 +39,22 @@ class CaseEvents {
                 CaseOpened opened = event.data(CaseOpened.class);
                 access.insert(CaseAccess.forOpenedCase(opened.caseId(), opened.caseType(), opened.ownerOrganisation(),
                         opened.restricted(), clock.instant()));
+            } else if (EventTypes.CASE_TRANSFERRED.type().equals(event.type())) {
+                transfer(event.data(CaseTransferred.class));
             }
         });
+    }
+
+    private void transfer(CaseTransferred transferred) {
+        for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
+            CaseAccess current = access.find(transferred.caseId()).orElseThrow(
+                    () -> new IllegalStateException("no access recorded for case " + transferred.caseId() + " yet"));
+            long expected = current.version();
+            current.transferTo(transferred.toOrganisation(), clock.instant());
+            if (access.update(current, expected)) {
+                return;
+            }
+        }
+        throw new IllegalStateException("access of case " + transferred.caseId() + " kept changing; will be retried");
     }
 }

@@ -1,0 +1,57 @@
+package org.casebridge.cases.messaging;
+
+import java.time.Clock;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.casebridge.cases.domain.Actor;
+import org.casebridge.cases.domain.Case;
+import org.casebridge.cases.store.MongoCases;
+import org.casebridge.contracts.EventTypes;
+import org.casebridge.contracts.Topics;
+import org.casebridge.contracts.party.PersonsMerged;
+import org.casebridge.platform.kafka.IdempotentConsumer;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+
+/** Two person records merged in party-service: every case linked to the merged one follows the survivor. */
+@Component
+class PartyEvents {
+
+    private static final int ATTEMPTS = 10;
+
+    private final IdempotentConsumer consumer;
+    private final MongoCases cases;
+    private final Clock clock;
+
+    PartyEvents(IdempotentConsumer consumer, MongoCases cases, Clock clock) {
+        this.consumer = consumer;
+        this.cases = cases;
+        this.clock = clock;
+    }
+
+    @KafkaListener(topics = Topics.PARTY, groupId = "case-service.parties")
+    void on(ConsumerRecord<String, byte[]> record) {
+        consumer.consume("case-service.parties", record, event -> {
+            if (EventTypes.PERSONS_MERGED.type().equals(event.type())) {
+                PersonsMerged merged = event.data(PersonsMerged.class);
+                cases.linkedTo(merged.mergedId()).forEach(caseId -> follow(caseId, merged));
+            }
+        });
+    }
+
+    private void follow(String caseId, PersonsMerged merged) {
+        for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
+            Case c = cases.findById(caseId).orElse(null);
+            if (c == null) {
+                return;
+            }
+            long expected = c.version();
+            boolean changed = c.followMerge(merged.survivorId(), merged.mergedId(),
+                    new Actor(merged.mergedBy(), merged.organisation()), clock.instant());
+            if (!changed || cases.update(c, expected)) {
+                return;
+            }
+        }
+        throw new IllegalStateException("case " + caseId + " kept changing while following a merge; will be retried");
+    }
+}

@@ -1,0 +1,145 @@
+package org.casebridge.cases;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+
+import org.bson.types.ObjectId;
+import org.casebridge.contracts.party.PersonsMerged;
+import org.casebridge.platform.events.AggregateStore;
+import org.casebridge.platform.events.OutboxEvents;
+import org.casebridge.platform.test.RealInfrastructure;
+import org.casebridge.platform.test.TestTokens;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.client.RestClient;
+
+import tools.jackson.databind.JsonNode;
+
+/** Lead-agency transfer, person merges from party-service and the partnership's counts. */
+@RealInfrastructure
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class CaseTransferIT {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    AggregateStore store;
+    @Autowired
+    OutboxEvents events;
+
+    private final String jo = TestTokens.practitioner("jo.smith", "STOCKTON_CST", "STOCKTON_ASB");
+    private final String tom = TestTokens.practitioner("tom.reid", "THIRTEEN_GROUP", "THIRTEEN_TENANCY_ENFORCEMENT");
+    private final String police = TestTokens.practitioner("pc.adams", "CLEVELAND_POLICE", "CP_STOCKTON_NPT");
+
+    private ResponseEntity<JsonNode> call(HttpMethod method, String path, String token, String ifMatch, String body) {
+        var request = RestClient.builder().baseUrl("http://localhost:" + port)
+                .defaultStatusHandler(status -> true, (req, res) -> { }).build()
+                .method(method).uri(path).header(HttpHeaders.AUTHORIZATION, "Bearer " + token);
+        if (ifMatch != null) {
+            request = request.header(HttpHeaders.IF_MATCH, ifMatch);
+        }
+        if (body != null) {
+            request = request.contentType(MediaType.APPLICATION_JSON).body(body);
+        }
+        return request.retrieve().toEntity(JsonNode.class);
+    }
+
+    private String open(String token, String title) {
+        return call(HttpMethod.POST, "/api/v1/cases", token, null, "{\"type\":\"ASB_PERSONAL\",\"title\":\"" + title + "\"}")
+                .getBody().get("id").asString();
+    }
+
+    @Test
+    void theOfferedOrganisationAcceptsTheLeadAndOwnsTheCase() {
+        String id = open(jo, "Tenant harassing neighbours");
+        assertThat(call(HttpMethod.GET, "/api/v1/cases/" + id, tom, null, null).getStatusCode().value()).isEqualTo(404);
+        assertThat(call(HttpMethod.POST, "/api/v1/cases/" + id + "/transfer", jo, "\"1\"",
+                "{\"toOrganisation\":\"THIRTEEN_GROUP\"}").getStatusCode().value()).isEqualTo(400);
+
+        var offered = call(HttpMethod.POST, "/api/v1/cases/" + id + "/transfer", jo, "\"1\"",
+                "{\"toOrganisation\":\"THIRTEEN_GROUP\",\"reason\":\"Breach of tenancy is now the main route\"}");
+        assertThat(offered.getStatusCode().value()).isEqualTo(200);
+
+        assertThat(call(HttpMethod.GET, "/api/v1/cases/transfers/incoming", tom, null, null).getBody()
+                .findValuesAsString("id")).contains(id);
+        assertThat(call(HttpMethod.GET, "/api/v1/cases/transfers/incoming", police, null, null).getBody()
+                .findValuesAsString("id")).doesNotContain(id);
+        assertThat(call(HttpMethod.POST, "/api/v1/cases/" + id + "/transfer/accept", police, null, null).getStatusCode().value())
+                .isEqualTo(404);
+
+        var accepted = call(HttpMethod.POST, "/api/v1/cases/" + id + "/transfer/accept", tom, null, null);
+        assertThat(accepted.getStatusCode().value()).isEqualTo(200);
+        assertThat(accepted.getBody().get("ownerOrganisation").asString()).isEqualTo("THIRTEEN_GROUP");
+        assertThat(accepted.getBody().get("leadOfficer").asString()).isEqualTo("tom.reid");
+
+        String etag = call(HttpMethod.GET, "/api/v1/cases/" + id, tom, null, null).getHeaders().getETag();
+        assertThat(call(HttpMethod.POST, "/api/v1/cases/" + id + "/review", tom, etag, null).getStatusCode().value()).isEqualTo(200);
+        assertThat(call(HttpMethod.GET, "/api/v1/cases/" + id, jo, null, null).getStatusCode().value()).isEqualTo(200);
+        assertThat(call(HttpMethod.POST, "/api/v1/cases/" + id + "/transfer", jo, null,
+                "{\"toOrganisation\":\"CLEVELAND_POLICE\",\"reason\":\"x\"}").getStatusCode().value()).isEqualTo(428);
+    }
+
+    @Test
+    void anOfferCanBeDeclined() {
+        String id = open(jo, "Offered then declined");
+        call(HttpMethod.POST, "/api/v1/cases/" + id + "/transfer", jo, "\"1\"",
+                "{\"toOrganisation\":\"CLEVELAND_POLICE\",\"reason\":\"Looks criminal\"}");
+        assertThat(call(HttpMethod.POST, "/api/v1/cases/" + id + "/transfer/decline", police, null,
+                "{\"reason\":\"No crime disclosed\"}").getStatusCode().value()).isEqualTo(204);
+        assertThat(call(HttpMethod.GET, "/api/v1/cases/transfers/incoming", police, null, null).getBody()
+                .findValuesAsString("id")).doesNotContain(id);
+        assertThat(call(HttpMethod.GET, "/api/v1/cases/" + id, jo, null, null).getBody().get("ownerOrganisation").asString())
+                .isEqualTo("STOCKTON_CST");
+    }
+
+    @Test
+    void linksFollowTwoPersonRecordsMergedInPartyService() {
+        String id = open(jo, "Victim recorded twice");
+        String survivor = new ObjectId().toHexString();
+        String duplicate = new ObjectId().toHexString();
+        call(HttpMethod.POST, "/api/v1/cases/" + id + "/links", jo, null,
+                "{\"target\":\"PERSON\",\"targetId\":\"" + duplicate + "\",\"role\":\"VICTIM\"}");
+
+        store.append(events.of(survivor, 3L, new PersonsMerged(survivor, duplicate, "jo.smith", "STOCKTON_CST", Instant.now())));
+
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(
+                call(HttpMethod.GET, "/api/v1/cases?person=" + survivor, jo, null, null).getBody().get("items")
+                        .findValuesAsString("id")).containsExactly(id));
+        assertThat(call(HttpMethod.GET, "/api/v1/cases?person=" + duplicate, jo, null, null).getBody().get("total").asLong())
+                .isZero();
+    }
+
+    @Test
+    void supervisorsAndAnalystsGetCountsWithoutPersonalData() {
+        open(jo, "Counted case");
+        String analyst = TestTokens.token("analyst.tees", "STOCKTON_CST", java.util.List.of(), java.util.List.of("ANALYST"));
+        Instant from = Instant.now().minus(1, ChronoUnit.DAYS);
+        Instant to = Instant.now().plus(1, ChronoUnit.DAYS);
+
+        var counts = call(HttpMethod.GET, "/api/v1/cases/reports/counts?from=" + from + "&to=" + to, analyst, null, null);
+        assertThat(counts.getStatusCode().value()).isEqualTo(200);
+        JsonNode stockton = null;
+        for (JsonNode row : counts.getBody().get("rows")) {
+            if (row.get("organisation").asString().equals("STOCKTON_CST") && row.get("type").asString().equals("ASB_PERSONAL")) {
+                stockton = row;
+            }
+        }
+        assertThat(stockton).isNotNull();
+        assertThat(stockton.get("opened").asLong()).isPositive();
+        assertThat(counts.getBody().toString()).doesNotContain("Counted case").doesNotContain("jo.smith");
+        assertThat(call(HttpMethod.GET, "/api/v1/cases/reports/counts?from=" + from + "&to=" + to, jo, null, null)
+                .getStatusCode().value()).isEqualTo(403);
+        assertThat(call(HttpMethod.GET, "/api/v1/cases/reports/counts?from=" + to + "&to=" + from, analyst, null, null)
+                .getStatusCode().value()).isEqualTo(422);
+    }
+}
