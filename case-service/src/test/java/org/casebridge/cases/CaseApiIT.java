@@ -190,6 +190,12 @@ class CaseApiIT {
                         assertThat(r.get("grantedBy").asString()).isEqualTo("org:STOCKTON_CST");
                         assertThat(r.get("purpose").asString()).isEqualTo("Preparing for the JAG meeting");
                     }));
+
+            get(raj, "/api/v1/cases?q=audit me");
+            await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(audit.about(id).stream()
+                    .map(r -> json.readTree(r.value()))
+                    .filter(r -> r.get("action").asString().equals("LIST"))
+                    .map(r -> r.get("userId").asString())).containsExactly("raj.patel"));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -75,8 +75,9 @@ public final class LocalStack implements AutoCloseable {
                 throw new IllegalStateException(jar + " is missing: build first (./mvnw install -DskipTests)");
             }
         }
+        requirePortsFree();
         log("Starting the MongoDB-wire server (data in " + data.resolve("mongo") + ")");
-        ChildProcess mongo = track(ChildProcess.startJava("mongo", logs, List.of("-Xmx128m", "-XX:+UseSerialGC", "-cp", classpath),
+        ChildProcess mongo = track(ChildProcess.startJava("mongo", logs, List.of("-Xmx384m", "-XX:+UseSerialGC", "-cp", classpath),
                 List.of(MongoWireServer.class.getName(), data.resolve("mongo").resolve("casebridge.mv").toString(),
                         String.valueOf(MONGO_PORT)), Map.of()));
         log("Starting Kafka (KRaft, data in " + data.resolve("kafka") + ")");
@@ -99,6 +100,24 @@ public final class LocalStack implements AutoCloseable {
         for (Map.Entry<Service, ChildProcess> entry : services.entrySet()) {
             entry.getValue().awaitHttpOk("http://localhost:" + entry.getKey().port() + "/actuator/health/readiness", READY_TIMEOUT);
             log(entry.getKey().name() + " is ready");
+        }
+    }
+
+    /** Another stack (or anything else) on our ports would answer our readiness checks in its place: stop first. */
+    private static void requirePortsFree() {
+        List<Integer> ports = new ArrayList<>(List.of(MONGO_PORT, KAFKA_PORT, KAFKA_CONTROLLER_PORT, ISSUER_PORT));
+        SERVICES.forEach(service -> ports.add(service.port()));
+        List<Integer> taken = ports.stream().filter(port -> {
+            try (java.net.ServerSocket socket = new java.net.ServerSocket()) {
+                socket.bind(new java.net.InetSocketAddress("127.0.0.1", port));
+                return false;
+            } catch (IOException inUse) {
+                return true;
+            }
+        }).toList();
+        if (!taken.isEmpty()) {
+            throw new IllegalStateException("Ports already in use: " + taken
+                    + " (is another local stack still running?); stop whatever holds them and start again.");
         }
     }
 

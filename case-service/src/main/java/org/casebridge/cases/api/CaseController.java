@@ -135,6 +135,8 @@ class CaseController {
     private CasePage page(CurrentUser user, CaseSearch search, String after, int limit) {
         List<CaseView> page = cases.search(user.principals(), search, after, limit).stream()
                 .map(v -> CaseView.of(v.value())).toList();
+        // titles can hold names and addresses: every case shown is a read of personal data
+        audit.recordEach(user, "LIST", "case", page.stream().map(CaseView::id).toList(), null);
         String next = page.size() == limit ? page.get(page.size() - 1).id() : null;
         return new CasePage(page, next, cases.count(user.principals(), search));
     }

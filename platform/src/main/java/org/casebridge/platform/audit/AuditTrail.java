@@ -42,4 +42,16 @@ public class AuditTrail {
                 MDC.get(RequestIdFilter.MDC_KEY), clock.instant());
         store.append(events.of(resourceId, null, record));
     }
+
+    /** One record per resource shown, e.g. every case on a page of search results, written in one batch. */
+    public void recordEach(CurrentUser user, String action, String resourceType, java.util.List<String> resourceIds,
+            String purpose) {
+        if (resourceIds.isEmpty()) {
+            return;
+        }
+        String requestId = MDC.get(RequestIdFilter.MDC_KEY);
+        store.appendAll(resourceIds.stream().map(id -> events.of(id, null, new AuditRecorded(UUID.randomUUID().toString(),
+                user.id(), user.organisation(), action, resourceType, id, null, purpose, Map.of(), serviceName, requestId,
+                clock.instant()))).toList());
+    }
 }

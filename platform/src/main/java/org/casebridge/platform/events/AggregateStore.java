@@ -66,4 +66,9 @@ public class AggregateStore {
     public void append(OutboxEvent event) {
         mongo.insert(event, OutboxRelay.STANDALONE_COLLECTION);
     }
+
+    /** Several standalone events in one write. */
+    public void appendAll(List<OutboxEvent> outboxEvents) {
+        mongo.insert(outboxEvents, OutboxRelay.STANDALONE_COLLECTION);
+    }
 }
