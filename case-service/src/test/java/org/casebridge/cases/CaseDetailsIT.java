@@ -11,17 +11,15 @@ import java.util.stream.Collectors;
 import org.bson.types.ObjectId;
 import org.casebridge.cases.domain.RiskMatrix;
 import org.casebridge.contracts.Topics;
+import org.casebridge.platform.test.ApiClient;
 import org.casebridge.platform.test.RealInfrastructure;
 import org.casebridge.platform.test.TestTokens;
 import org.casebridge.platform.test.TopicProbe;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.client.RestClient;
 
 import tools.jackson.databind.JsonNode;
 
@@ -38,16 +36,7 @@ class CaseDetailsIT {
     private final String housing = TestTokens.practitioner("kate.moss", "THIRTEEN_GROUP", "THIRTEEN_TENANCY_ENFORCEMENT");
 
     private ResponseEntity<JsonNode> call(HttpMethod method, String path, String token, String ifMatch, String body) {
-        var request = RestClient.builder().baseUrl("http://localhost:" + port)
-                .defaultStatusHandler(status -> true, (req, res) -> { }).build()
-                .method(method).uri(path).header(HttpHeaders.AUTHORIZATION, "Bearer " + token);
-        if (ifMatch != null) {
-            request = request.header(HttpHeaders.IF_MATCH, ifMatch);
-        }
-        if (body != null) {
-            request = request.contentType(MediaType.APPLICATION_JSON).body(body);
-        }
-        return request.retrieve().toEntity(JsonNode.class);
+        return ApiClient.onPort(port).call(method, path, token, ifMatch, body);
     }
 
     private String open(String token, String body) {

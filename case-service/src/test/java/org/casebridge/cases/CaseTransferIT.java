@@ -11,17 +11,15 @@ import org.bson.types.ObjectId;
 import org.casebridge.contracts.party.PersonsMerged;
 import org.casebridge.platform.events.AggregateStore;
 import org.casebridge.platform.events.OutboxEvents;
+import org.casebridge.platform.test.ApiClient;
 import org.casebridge.platform.test.RealInfrastructure;
 import org.casebridge.platform.test.TestTokens;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.client.RestClient;
 
 import tools.jackson.databind.JsonNode;
 
@@ -42,16 +40,7 @@ class CaseTransferIT {
     private final String police = TestTokens.practitioner("pc.adams", "CLEVELAND_POLICE", "CP_STOCKTON_NPT");
 
     private ResponseEntity<JsonNode> call(HttpMethod method, String path, String token, String ifMatch, String body) {
-        var request = RestClient.builder().baseUrl("http://localhost:" + port)
-                .defaultStatusHandler(status -> true, (req, res) -> { }).build()
-                .method(method).uri(path).header(HttpHeaders.AUTHORIZATION, "Bearer " + token);
-        if (ifMatch != null) {
-            request = request.header(HttpHeaders.IF_MATCH, ifMatch);
-        }
-        if (body != null) {
-            request = request.contentType(MediaType.APPLICATION_JSON).body(body);
-        }
-        return request.retrieve().toEntity(JsonNode.class);
+        return ApiClient.onPort(port).call(method, path, token, ifMatch, body);
     }
 
     private String open(String token, String title) {

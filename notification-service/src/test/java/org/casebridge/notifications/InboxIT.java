@@ -74,4 +74,15 @@ class InboxIT {
         assertThat(inboxOf(helen, "").get("items").findValuesAsString("caseId")).containsOnlyOnce(caseId);
         assertThat(inboxOf(helen, "?limit=1").get("nextCursor").asString()).isNotBlank();
     }
+
+    @Test
+    void theLeadOfficerIsToldWhenAVictimMeetsTheCaseReviewThreshold() {
+        String kate = TestTokens.practitioner("kate.moss", "THIRTEEN_GROUP", "THIRTEEN_TENANCY_ENFORCEMENT");
+        String caseId = new ObjectId().toHexString();
+        store.append(events.of(caseId, 4L, new org.casebridge.contracts.cases.CaseReviewThresholdMet(caseId, "ASB-2026-000200",
+                "THIRTEEN_GROUP", "kate.moss", new ObjectId().toHexString(), 3, 3, 6, Instant.now())));
+
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                assertThat(inboxOf(kate, "").get("items").findValuesAsString("kind")).contains("CASE_REVIEW_DUE"));
+    }
 }

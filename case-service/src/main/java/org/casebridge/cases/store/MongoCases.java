@@ -1,7 +1,6 @@
 package org.casebridge.cases.store;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -11,7 +10,6 @@ import org.casebridge.cases.domain.PartnershipCounts;
 import org.casebridge.contracts.access.CaseAccessChanged;
 import org.casebridge.platform.access.AccessList;
 import org.casebridge.platform.events.AggregateStore;
-import org.casebridge.platform.events.OutboxEvent;
 import org.casebridge.platform.events.OutboxEvents;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -56,13 +54,8 @@ public class MongoCases {
      * @return false when a concurrent change won (the caller answers 412 or retries)
      */
     public boolean update(Case changed, long expectedVersion) {
-        List<OutboxEvent> outbox = new ArrayList<>();
-        long sequence = expectedVersion;
-        for (Object event : changed.newEvents()) {
-            outbox.add(events.of(changed.id(), ++sequence, event));
-        }
-        return store.update(COLLECTION, changed.id(), expectedVersion, CaseDocument.of(changed), outbox,
-                CaseDocument.NOT_OWNED_BY_COMMANDS);
+        return store.update(COLLECTION, changed.id(), expectedVersion, CaseDocument.of(changed),
+                events.sequenced(changed.id(), expectedVersion, changed.newEvents()), CaseDocument.NOT_OWNED_BY_COMMANDS);
     }
 
     /**
@@ -70,14 +63,10 @@ public class MongoCases {
      * re-confirms everyone else's access and its decision replaces this list.
      */
     public boolean updateOwnership(Case changed, long expectedVersion, String previousOwner, AccessList current) {
-        List<OutboxEvent> outbox = new ArrayList<>();
-        long sequence = expectedVersion;
-        for (Object event : changed.newEvents()) {
-            outbox.add(events.of(changed.id(), ++sequence, event));
-        }
         CaseDocument doc = CaseDocument.of(changed);
         doc.access = current.transferred("org:" + previousOwner, "org:" + changed.ownerOrganisation());
-        return store.update(COLLECTION, changed.id(), expectedVersion, doc, outbox, "idempotencyKey");
+        return store.update(COLLECTION, changed.id(), expectedVersion, doc,
+                events.sequenced(changed.id(), expectedVersion, changed.newEvents()), "idempotencyKey");
     }
 
     /** A case offered to the caller's organisation, which may not see it yet but must be able to accept it. */

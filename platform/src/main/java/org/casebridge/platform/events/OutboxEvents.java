@@ -28,4 +28,17 @@ public class OutboxEvents {
         return new OutboxEvent(UUID.randomUUID().toString(), type.type(), type.topic(), subject, sequence,
                 clock.instant(), json.writeValueAsString(data));
     }
+
+    /**
+     * The events one command raised on an aggregate that stood at {@code versionBefore}: each raised the version by
+     * one, so the n-th carries sequence {@code versionBefore + n}.
+     */
+    public java.util.List<OutboxEvent> sequenced(String subject, long versionBefore, java.util.List<?> data) {
+        java.util.List<OutboxEvent> events = new java.util.ArrayList<>();
+        long sequence = versionBefore;
+        for (Object event : data) {
+            events.add(of(subject, ++sequence, event));
+        }
+        return events;
+    }
 }

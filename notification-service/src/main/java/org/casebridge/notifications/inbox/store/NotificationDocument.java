@@ -25,7 +25,7 @@ class NotificationDocument {
     Instant createdAt;
     Instant readAt;
     long version;
-    /** What caused it ({@code <event type>|<subject>|<recipient>}): a redelivered event creates no second notification. */
+    /** What caused it ({@code <event type>|<subject>|<sequence>}): a redelivered event creates no second notification. */
     @Indexed(unique = true)
     String cause;
     List<OutboxEvent> outbox = new ArrayList<>();

@@ -38,13 +38,8 @@ public class MongoCaseAccess {
 
     /** @return false when someone else changed the case's access since {@code expectedVersion} */
     public boolean update(CaseAccess access, long expectedVersion) {
-        CaseAccessDocument doc = CaseAccessDocument.of(access);
-        java.util.List<org.casebridge.platform.events.OutboxEvent> outbox = new java.util.ArrayList<>();
-        long sequence = expectedVersion;
-        for (Object event : access.newEvents()) {
-            outbox.add(events.of(access.caseId(), ++sequence, event));
-        }
-        return store.update(COLLECTION, access.caseId(), expectedVersion, doc, outbox);
+        return store.update(COLLECTION, access.caseId(), expectedVersion, CaseAccessDocument.of(access),
+                events.sequenced(access.caseId(), expectedVersion, access.newEvents()));
     }
 
     public Optional<CaseAccess> find(String caseId) {
