@@ -65,7 +65,50 @@ class CaseAccessIT {
 
         assertThat(accessOf(caseId, TestTokens.practitioner("sgt.baker", "CLEVELAND_POLICE", null)).getStatusCode().value())
                 .isEqualTo(200);
+        assertThat(accessOf(caseId, TestTokens.practitioner("sgt.baker", "CLEVELAND_POLICE", null)).getBody().get("decision")
+                .get("grants")).hasSize(1);
         assertThat(accessOf(caseId, TestTokens.practitioner("jo.smith", "STOCKTON_CST", "STOCKTON_ASB")).getStatusCode().value())
                 .isEqualTo(404);
+    }
+
+    @Test
+    void aShareIsPublishedEnforcedExplainedAndRevoked() throws Exception {
+        String caseId = new ObjectId().toHexString();
+        String jo = TestTokens.practitioner("jo.smith", "STOCKTON_CST", "STOCKTON_ASB");
+        String pc = TestTokens.practitioner("pc.adams", "CLEVELAND_POLICE", "CP_STOCKTON_NPT");
+        var api = org.casebridge.platform.test.ApiClient.onPort(port);
+        store.append(events.of(caseId, 1L, new CaseOpened(caseId, "ASB-2026-000042", "ASB_PERSONAL", false,
+                "Noise at Elm Road", "OPEN", "STOCKTON_CST", "jo.smith", null, "jo.smith", Instant.now())));
+        await().atMost(Duration.ofSeconds(20)).until(() -> accessOf(caseId, jo).getStatusCode().value() == 200);
+
+        try (TopicProbe access = new TopicProbe(Topics.ACCESS)) {
+            var refused = api.post("/api/v1/sharing/cases/" + caseId + "/shares", jo,
+                    "{\"kind\":\"ORGANISATION\",\"principal\":\"NOT_A_PARTNER\",\"level\":\"VIEW\",\"reason\":\"x\"}");
+            assertThat(refused.getStatusCode().value()).isEqualTo(422);
+            var shared = api.post("/api/v1/sharing/cases/" + caseId + "/shares", jo,
+                    "{\"kind\":\"TEAM\",\"principal\":\"CP_STOCKTON_NPT\",\"level\":\"CONTRIBUTE\",\"reason\":\"Joint visit\"}");
+            assertThat(shared.getStatusCode().value()).isEqualTo(201);
+            assertThat(shared.getBody().get("agreement").asString()).isEqualTo("TEES-ASB-ISP");
+            assertThat(api.post("/api/v1/sharing/cases/" + caseId + "/shares", pc,
+                    "{\"kind\":\"ORGANISATION\",\"principal\":\"THIRTEEN_GROUP\",\"level\":\"VIEW\",\"reason\":\"x\"}")
+                    .getStatusCode().value()).isEqualTo(403);
+
+            await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(access.about(caseId).stream()
+                    .map(r -> json.readTree(r.value()).get("grants").size())).contains(2));
+            assertThat(api.get("/api/v1/access/check?case=" + caseId + "&action=CONTRIBUTE", pc).getBody().get("allowed")
+                    .asBoolean()).isTrue();
+            assertThat(api.get("/api/v1/access/check?case=" + caseId + "&action=MANAGE", pc).getBody().get("allowed")
+                    .asBoolean()).isFalse();
+            assertThat(api.get("/api/v1/access/explain?case=" + caseId, pc).getBody().get("reasons").get(0).asString())
+                    .contains("your team CP_STOCKTON_NPT").contains("jo.smith").contains("TEES-ASB-ISP");
+
+            String shareId = shared.getBody().get("id").asString();
+            assertThat(api.call(org.springframework.http.HttpMethod.DELETE, "/api/v1/sharing/cases/" + caseId + "/shares/"
+                    + shareId, jo, null, null).getStatusCode().value()).isEqualTo(204);
+            await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(json.readTree(
+                    access.about(caseId).get(access.about(caseId).size() - 1).value()).get("grants")).hasSize(1));
+            assertThat(api.get("/api/v1/access/check?case=" + caseId + "&action=VIEW", pc).getBody().get("allowed")
+                    .asBoolean()).isFalse();
+        }
     }
 }

@@ -1,38 +1,140 @@
 package org.casebridge.sharing.access.api;
 
+import java.net.URI;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import org.bson.types.ObjectId;
 import org.casebridge.contracts.access.CaseAccessChanged;
+import org.casebridge.contracts.access.CaseAccessChanged.AccessLevel;
+import org.casebridge.contracts.access.CaseAccessChanged.PrincipalKind;
+import org.casebridge.platform.audit.AuditTrail;
 import org.casebridge.platform.domain.DomainException;
 import org.casebridge.platform.security.CurrentUser;
 import org.casebridge.platform.web.ETags;
 import org.casebridge.sharing.access.domain.CaseAccess;
+import org.casebridge.sharing.access.domain.Share;
 import org.casebridge.sharing.access.store.MongoCaseAccess;
+import org.casebridge.sharing.partnership.domain.Partnership;
 import org.springframework.http.ResponseEntity;
 import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.swagger.v3.oas.annotations.Operation;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 
+/** Who may see a case, sharing it with partners, and why a caller can or cannot see it. */
 @RestController
-@RequestMapping("/api/v1/sharing/cases")
 @Validated
 class CaseAccessController {
 
-    private final MongoCaseAccess access;
+    private static final int ATTEMPTS = 10;
 
-    CaseAccessController(MongoCaseAccess access) {
+    private final MongoCaseAccess access;
+    private final Partnership partnership;
+    private final AuditTrail audit;
+    private final Clock clock;
+
+    CaseAccessController(MongoCaseAccess access, Partnership partnership, AuditTrail audit, Clock clock) {
         this.access = access;
+        this.partnership = partnership;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    record NewShare(@NotNull PrincipalKind kind, @NotBlank @Pattern(regexp = "[A-Za-z0-9._@-]{1,100}") String principal,
+            @Pattern(regexp = "[A-Z0-9_]{2,40}") String organisation, @NotNull AccessLevel level,
+            @NotBlank @Size(max = 2000) String reason, Instant expiresAt) {
+    }
+
+    record AccessView(CaseAccessChanged decision, List<Share> shares) {
     }
 
     @Operation(summary = "Who may see and do what on a case you can see")
-    @GetMapping("/{caseId}/access")
-    ResponseEntity<CaseAccessChanged> effectiveAccess(@PathVariable @Pattern(regexp = "[0-9a-f]{24}") String caseId,
+    @GetMapping("/api/v1/sharing/cases/{caseId}/access")
+    ResponseEntity<AccessView> effectiveAccess(@PathVariable @Pattern(regexp = "[0-9a-f]{24}") String caseId,
             CurrentUser user) {
-        CaseAccess found = access.find(caseId).filter(a -> a.isVisibleTo(user.principals()))
+        CaseAccess found = visible(caseId, user);
+        return ResponseEntity.ok().eTag(ETags.of(found.version()))
+                .body(new AccessView(found.decision(clock.instant()), found.shares()));
+    }
+
+    @Operation(summary = "Share a case you manage with an organisation, a team or a named user",
+            description = "Refused with the reason when no active agreement covers the case type between the organisations, "
+                    + "or when a restricted case would go to anyone but a named user.")
+    @PostMapping("/api/v1/sharing/cases/{caseId}/shares")
+    ResponseEntity<Share> share(@PathVariable @Pattern(regexp = "[0-9a-f]{24}") String caseId,
+            @Valid @RequestBody NewShare request, CurrentUser user) {
+        String shareId = new ObjectId().toHexString();
+        Share share = change(caseId, c -> c.share(user.principals(), user.id(), shareId, new CaseAccess.ShareRequest(
+                request.kind(), request.principal(), request.organisation(), request.level(), request.reason(),
+                request.expiresAt()), partnership, clock.instant()));
+        audit.record(user, "SHARE", "case", caseId, "manage", null, Map.of("share",
+                Map.of("after", share.principalKey() + " " + share.level() + " under " + share.agreement())));
+        return ResponseEntity.created(URI.create("/api/v1/sharing/cases/" + caseId + "/shares/" + shareId)).body(share);
+    }
+
+    @Operation(summary = "Revoke a share")
+    @DeleteMapping("/api/v1/sharing/cases/{caseId}/shares/{shareId}")
+    ResponseEntity<Void> revoke(@PathVariable @Pattern(regexp = "[0-9a-f]{24}") String caseId,
+            @PathVariable @Size(max = 40) String shareId, CurrentUser user) {
+        change(caseId, c -> {
+            c.revoke(user.principals(), shareId, clock.instant());
+            return null;
+        });
+        audit.record(user, "REVOKE_SHARE", "case", caseId, "manage", null, Map.of("share", Map.of("before", shareId)));
+        return ResponseEntity.noContent().build();
+    }
+
+    @Operation(summary = "Why you can (or cannot) see a case")
+    @GetMapping("/api/v1/access/explain")
+    Map<String, Object> explain(@RequestParam("case") @Pattern(regexp = "[0-9a-f]{24}") String caseId, CurrentUser user) {
+        CaseAccess found = access.find(caseId).orElse(null);
+        List<String> reasons = found == null ? List.of()
+                : found.explain(user.principals(), user.organisation(), clock.instant());
+        return Map.of("case", caseId, "allowed", !reasons.isEmpty(), "reasons",
+                reasons.isEmpty() ? List.of("Nothing gives you access to this case. Ask its owner for access.") : reasons);
+    }
+
+    @Operation(summary = "Whether you may VIEW, CONTRIBUTE to or MANAGE a case")
+    @GetMapping("/api/v1/access/check")
+    Map<String, Object> check(@RequestParam("case") @Pattern(regexp = "[0-9a-f]{24}") String caseId,
+            @RequestParam AccessLevel action, CurrentUser user) {
+        boolean allowed = access.find(caseId).flatMap(c -> c.levelOf(user.principals(), clock.instant()))
+                .map(level -> level.compareTo(action) >= 0).orElse(false);
+        return Map.of("case", caseId, "action", action, "allowed", allowed);
+    }
+
+    private CaseAccess visible(String caseId, CurrentUser user) {
+        return access.find(caseId).filter(a -> a.levelOf(user.principals(), clock.instant()).isPresent())
                 .orElseThrow(() -> DomainException.notFound("Case " + caseId));
-        return ResponseEntity.ok().eTag(ETags.of(found.version())).body(found.decision());
+    }
+
+    /** A sharing change is all-or-nothing: applied to the stored version or retried against the newer one. */
+    private <T> T change(String caseId, java.util.function.Function<CaseAccess, T> command) {
+        for (int attempt = 1; ; attempt++) {
+            CaseAccess current = access.find(caseId).orElseThrow(() -> DomainException.notFound("Case " + caseId));
+            long expected = current.version();
+            T result = command.apply(current);
+            if (access.update(current, expected)) {
+                return result;
+            }
+            if (attempt == ATTEMPTS) {
+                throw ETags.stale();
+            }
+        }
     }
 }

@@ -1,18 +1,24 @@
 package org.casebridge.sharing.access.domain;
 
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 import org.casebridge.contracts.access.CaseAccessChanged;
 import org.casebridge.contracts.access.CaseAccessChanged.AccessLevel;
 import org.casebridge.contracts.access.CaseAccessChanged.Grant;
 import org.casebridge.contracts.access.CaseAccessChanged.PrincipalKind;
+import org.casebridge.platform.domain.DomainException;
+import org.casebridge.sharing.partnership.domain.Agreement;
+import org.casebridge.sharing.partnership.domain.Partnership;
 
 /**
- * The effective access of one case: its owner organisation manages it; shares add principals. Every decision is
- * published whole to the compacted access topic, so the latest record per case is the whole truth.
+ * Who may see and do what on one case: its owner organisation manages it; each live share adds a principal at a
+ * level. Every change is published whole to the compacted access topic, so the latest record per case is the truth.
  */
 public final class CaseAccess {
 
@@ -20,18 +26,18 @@ public final class CaseAccess {
     private final String caseType;
     private String ownerOrganisation;
     private final boolean restricted;
-    private List<Grant> grants;
+    private final List<Share> shares;
     private Instant decidedAt;
     private long version;
     private final List<Object> newEvents = new ArrayList<>();
 
-    private CaseAccess(String caseId, String caseType, String ownerOrganisation, boolean restricted, List<Grant> grants,
+    private CaseAccess(String caseId, String caseType, String ownerOrganisation, boolean restricted, List<Share> shares,
             Instant decidedAt, long version) {
         this.caseId = Objects.requireNonNull(caseId);
         this.caseType = Objects.requireNonNull(caseType);
         this.ownerOrganisation = Objects.requireNonNull(ownerOrganisation);
         this.restricted = restricted;
-        this.grants = List.copyOf(grants);
+        this.shares = new ArrayList<>(shares == null ? List.of() : shares);
         this.decidedAt = decidedAt;
         this.version = version;
     }
@@ -42,53 +48,177 @@ public final class CaseAccess {
      */
     public static CaseAccess forOpenedCase(String caseId, String caseType, String ownerOrganisation, boolean restricted,
             Instant now) {
-        CaseAccess access = new CaseAccess(caseId, caseType, ownerOrganisation, restricted,
-                List.of(new Grant(PrincipalKind.ORGANISATION, ownerOrganisation, AccessLevel.MANAGE, null)), now, 1);
-        access.newEvents.add(access.decision());
+        CaseAccess access = new CaseAccess(caseId, caseType, ownerOrganisation, restricted, List.of(), now, 1);
+        access.newEvents.add(access.decision(now));
         return access;
     }
 
     public static CaseAccess restore(String caseId, String caseType, String ownerOrganisation, boolean restricted,
-            List<Grant> grants, Instant decidedAt, long version) {
-        return new CaseAccess(caseId, caseType, ownerOrganisation, restricted, grants, decidedAt, version);
+            List<Share> shares, Instant decidedAt, long version) {
+        return new CaseAccess(caseId, caseType, ownerOrganisation, restricted, shares, decidedAt, version);
+    }
+
+    /** What a manager of the case asks for. */
+    public record ShareRequest(PrincipalKind kind, String principal, String recipientOrganisation, AccessLevel level,
+            String reason, Instant expiresAt) {
+    }
+
+    /**
+     * Shares the case. Only someone who manages it may; a restricted case only with named users; outside the owner's
+     * organisation only under an active agreement covering this case type between the two organisations.
+     */
+    public Share share(List<String> sharerPrincipals, String sharedBy, String shareId, ShareRequest request,
+            Partnership partnership, Instant now) {
+        requireManager(sharerPrincipals);
+        if (restricted && request.kind() != PrincipalKind.USER) {
+            throw DomainException.invalid("A " + caseType + " case is restricted: share it with named users only.");
+        }
+        if (request.reason() == null || request.reason().isBlank()) {
+            throw DomainException.invalid("Say why the case is being shared.");
+        }
+        if (request.expiresAt() != null && !request.expiresAt().isAfter(now)) {
+            throw DomainException.invalid("A share cannot expire in the past.");
+        }
+        String recipient = recipientOrganisation(request, partnership);
+        String agreement = null;
+        if (!recipient.equals(ownerOrganisation)) {
+            Agreement covering = partnership.agreementCovering(ownerOrganisation, recipient, caseType,
+                    LocalDate.ofInstant(now, ZoneOffset.UTC)).orElseThrow(() -> DomainException.invalid(
+                            "No active sharing agreement between " + ownerOrganisation + " and " + recipient + " covers "
+                                    + caseType + " cases, so this case cannot be shared with them."));
+            agreement = covering.code();
+        }
+        Share share = new Share(shareId, request.kind(), request.principal(), recipient, request.level(),
+                request.reason().strip(), agreement, sharedBy, now, request.expiresAt());
+        if (liveShares(now).stream().anyMatch(s -> s.principalKey().equals(share.principalKey()))) {
+            throw DomainException.conflict("The case is already shared with " + share.principalKey()
+                    + "; revoke that share to change it.");
+        }
+        shares.add(share);
+        decided(now);
+        return share;
+    }
+
+    /** Withdraws a share; it stops working as soon as every service has the new decision. */
+    public void revoke(List<String> revokerPrincipals, String shareId, Instant now) {
+        requireManager(revokerPrincipals);
+        if (!shares.removeIf(s -> s.id().equals(shareId))) {
+            throw DomainException.notFound("Share " + shareId + " of case " + caseId);
+        }
+        decided(now);
+    }
+
+    /** Drops shares whose expiry has come; returns whether any did. */
+    public boolean expireShares(Instant now) {
+        if (shares.removeIf(s -> !s.isLiveAt(now))) {
+            decided(now);
+            return true;
+        }
+        return false;
     }
 
     /**
      * The lead moved to another organisation: it now manages the case, and the previous owner keeps contributing
-     * (it still holds the history) until someone reviews the case's shares. Other grants stay as they were.
+     * (it still holds the history) through a share, until someone reviews the case's shares.
      */
     public void transferTo(String newOwner, Instant now) {
         String previousOwner = ownerOrganisation;
-        List<Grant> regranted = new ArrayList<>();
-        regranted.add(new Grant(PrincipalKind.ORGANISATION, newOwner, AccessLevel.MANAGE, null));
+        shares.removeIf(s -> s.kind() == PrincipalKind.ORGANISATION && s.principal().equals(newOwner));
+        ownerOrganisation = newOwner;
         if (!restricted) {
-            regranted.add(new Grant(PrincipalKind.ORGANISATION, previousOwner, AccessLevel.CONTRIBUTE, null));
+            shares.add(new Share("previous-owner-" + version, PrincipalKind.ORGANISATION, previousOwner, previousOwner,
+                    AccessLevel.CONTRIBUTE, "Previous lead agency", null, "lead-agency-transfer", now, null));
         }
-        for (Grant grant : grants) {
-            boolean ownerGrant = grant.kind() == PrincipalKind.ORGANISATION
-                    && (grant.id().equals(previousOwner) || grant.id().equals(newOwner));
-            if (!ownerGrant) {
-                regranted.add(grant);
+        decided(now);
+    }
+
+    /** Why a caller may or may not see the case, in words a practitioner understands. */
+    public List<String> explain(List<String> principals, String organisation, Instant now) {
+        List<String> reasons = new ArrayList<>();
+        if (organisation != null && organisation.equals(ownerOrganisation) && !restricted) {
+            reasons.add("Your organisation " + ownerOrganisation + " owns the case: MANAGE.");
+        } else if (organisation != null && organisation.equals(ownerOrganisation)) {
+            reasons.add("Your organisation " + ownerOrganisation + " owns this restricted case: MANAGE.");
+        }
+        for (Share s : liveShares(now)) {
+            if (principals.contains(s.principalKey())) {
+                reasons.add("Shared with " + describe(s) + " by " + s.sharedBy() + " on "
+                        + LocalDate.ofInstant(s.sharedAt(), ZoneOffset.UTC) + ", " + s.level()
+                        + (s.agreement() == null ? "" : ", under agreement " + s.agreement())
+                        + (s.expiresAt() == null ? "" : ", until " + s.expiresAt()) + ": " + s.reason() + ".");
             }
         }
-        ownerOrganisation = newOwner;
-        grants = List.copyOf(regranted);
+        return reasons;
+    }
+
+    public Optional<AccessLevel> levelOf(List<String> principals, Instant now) {
+        return grants(now).stream().filter(g -> principals.contains(key(g.kind(), g.id())))
+                .map(Grant::level).max(Enum::compareTo);
+    }
+
+    public boolean isVisibleTo(List<String> principals) {
+        return levelOf(principals, Instant.now()).isPresent();
+    }
+
+    public CaseAccessChanged decision(Instant now) {
+        return new CaseAccessChanged(caseId, caseType, ownerOrganisation, restricted, grants(now), decidedAt);
+    }
+
+    /** The owner's grant and one per live share. */
+    public List<Grant> grants(Instant now) {
+        List<Grant> grants = new ArrayList<>();
+        grants.add(new Grant(PrincipalKind.ORGANISATION, ownerOrganisation, AccessLevel.MANAGE, null));
+        liveShares(now).forEach(s -> grants.add(new Grant(s.kind(), s.principal(), s.level(), s.expiresAt())));
+        return grants;
+    }
+
+    private List<Share> liveShares(Instant now) {
+        return shares.stream().filter(s -> s.isLiveAt(now)).toList();
+    }
+
+    private void requireManager(List<String> principals) {
+        if (levelOf(principals, Instant.now()).filter(level -> level == AccessLevel.MANAGE).isEmpty()) {
+            if (levelOf(principals, Instant.now()).isEmpty()) {
+                throw DomainException.notFound("Case " + caseId);
+            }
+            throw DomainException.forbidden("Only someone who manages case " + caseId + " can change who sees it.");
+        }
+    }
+
+    private String recipientOrganisation(ShareRequest request, Partnership partnership) {
+        String recipient = switch (request.kind()) {
+            case ORGANISATION -> request.principal();
+            case TEAM -> partnership.organisationOfTeam(request.principal()).orElseThrow(
+                    () -> DomainException.invalid("No team " + request.principal() + " in the partnership."));
+            case USER -> request.recipientOrganisation();
+        };
+        if (recipient == null || !partnership.isMember(recipient)) {
+            throw DomainException.invalid("Say which partner organisation the recipient belongs to (" + recipient
+                    + " is not one).");
+        }
+        return recipient;
+    }
+
+    private void decided(Instant now) {
         decidedAt = now;
         version++;
-        newEvents.add(decision());
+        newEvents.add(decision(now));
     }
 
-    public CaseAccessChanged decision() {
-        return new CaseAccessChanged(caseId, caseType, ownerOrganisation, restricted, grants, decidedAt);
+    private static String describe(Share s) {
+        return switch (s.kind()) {
+            case ORGANISATION -> "your organisation " + s.principal();
+            case TEAM -> "your team " + s.principal();
+            case USER -> "you";
+        };
     }
 
-    /** Whether any of the caller's principals ({@code org:}, {@code team:}, {@code user:}) holds a grant. */
-    public boolean isVisibleTo(List<String> principals) {
-        return grants.stream().anyMatch(g -> principals.contains(switch (g.kind()) {
-            case ORGANISATION -> "org:" + g.id();
-            case TEAM -> "team:" + g.id();
-            case USER -> "user:" + g.id();
-        }));
+    private static String key(PrincipalKind kind, String id) {
+        return switch (kind) {
+            case ORGANISATION -> "org:" + id;
+            case TEAM -> "team:" + id;
+            case USER -> "user:" + id;
+        };
     }
 
     public List<Object> newEvents() {
@@ -111,8 +241,8 @@ public final class CaseAccess {
         return restricted;
     }
 
-    public List<Grant> grants() {
-        return grants;
+    public List<Share> shares() {
+        return List.copyOf(shares);
     }
 
     public Instant decidedAt() {

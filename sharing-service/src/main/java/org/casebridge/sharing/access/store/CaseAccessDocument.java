@@ -4,9 +4,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.casebridge.contracts.access.CaseAccessChanged.Grant;
 import org.casebridge.platform.events.OutboxEvent;
 import org.casebridge.sharing.access.domain.CaseAccess;
+import org.casebridge.sharing.access.domain.Share;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
 
@@ -18,7 +18,10 @@ class CaseAccessDocument {
     String caseType;
     String ownerOrganisation;
     boolean restricted;
-    List<Grant> grants = new ArrayList<>();
+    List<Share> shares = new ArrayList<>();
+    /** When the next share runs out, so the expiry job finds the cases it must re-decide. */
+    @org.springframework.data.mongodb.core.index.Indexed(sparse = true)
+    Instant nextExpiry;
     Instant decidedAt;
     long version;
     List<OutboxEvent> outbox = new ArrayList<>();
@@ -29,13 +32,15 @@ class CaseAccessDocument {
         doc.caseType = access.caseType();
         doc.ownerOrganisation = access.ownerOrganisation();
         doc.restricted = access.restricted();
-        doc.grants = new ArrayList<>(access.grants());
+        doc.shares = new ArrayList<>(access.shares());
+        doc.nextExpiry = access.shares().stream().map(Share::expiresAt).filter(java.util.Objects::nonNull).min(Instant::compareTo)
+                .orElse(null);
         doc.decidedAt = access.decidedAt();
         doc.version = access.version();
         return doc;
     }
 
     CaseAccess toCaseAccess() {
-        return CaseAccess.restore(caseId, caseType, ownerOrganisation, restricted, grants, decidedAt, version);
+        return CaseAccess.restore(caseId, caseType, ownerOrganisation, restricted, shares, decidedAt, version);
     }
 }

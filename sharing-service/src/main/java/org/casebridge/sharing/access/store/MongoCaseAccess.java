@@ -42,6 +42,14 @@ public class MongoCaseAccess {
                 events.sequenced(access.caseId(), expectedVersion, access.newEvents()));
     }
 
+    /** Cases with a share whose expiry has come. */
+    public java.util.List<String> withSharesExpiredBy(java.time.Instant now) {
+        org.springframework.data.mongodb.core.query.Query query = org.springframework.data.mongodb.core.query.Query.query(
+                org.springframework.data.mongodb.core.query.Criteria.where("nextExpiry").lte(now));
+        query.fields().include("_id");
+        return mongo.find(query, org.bson.Document.class, COLLECTION).stream().map(d -> d.get("_id").toString()).toList();
+    }
+
     public Optional<CaseAccess> find(String caseId) {
         return Optional.ofNullable(mongo.findById(caseId, CaseAccessDocument.class, COLLECTION))
                 .map(CaseAccessDocument::toCaseAccess);

@@ -1,0 +1,28 @@
+package org.casebridge.sharing.access.domain;
+
+import java.time.Instant;
+
+import org.casebridge.contracts.access.CaseAccessChanged.AccessLevel;
+import org.casebridge.contracts.access.CaseAccessChanged.PrincipalKind;
+
+/**
+ * A case shared with an organisation, a team or a named user, at a level, for a reason, under an agreement.
+ *
+ * @param recipientOrganisation the organisation the principal belongs to (the agreement is checked against it)
+ * @param agreement the agreement's code, or null when no agreement was needed (within the owner's organisation)
+ */
+public record Share(String id, PrincipalKind kind, String principal, String recipientOrganisation, AccessLevel level,
+        String reason, String agreement, String sharedBy, Instant sharedAt, Instant expiresAt) {
+
+    public boolean isLiveAt(Instant now) {
+        return expiresAt == null || expiresAt.isAfter(now);
+    }
+
+    public String principalKey() {
+        return switch (kind) {
+            case ORGANISATION -> "org:" + principal;
+            case TEAM -> "team:" + principal;
+            case USER -> "user:" + principal;
+        };
+    }
+}
