@@ -5,7 +5,7 @@
 # SERVICE is a reactor module whose Spring Boot jar is <module>/target/<module>.jar.
 
 # ---------------------------------------------------------------- build
-FROM maven:3.9-eclipse-temurin-17 AS build
+FROM maven:3.9.9-eclipse-temurin-17 AS build
 ARG SERVICE
 WORKDIR /src
 COPY . .
@@ -16,7 +16,7 @@ RUN --mount=type=cache,id=casebridge-m2,target=/root/.m2/repository,sharing=lock
     mvn -q -B -pl "${SERVICE}" -am package -DskipTests
 
 # ---------------------------------------------------------------- run
-FROM eclipse-temurin:17-jre
+FROM eclipse-temurin:17.0.13_11-jre
 ARG SERVICE
 
 # curl is for the container health check (GET /actuator/health/readiness).

@@ -132,6 +132,8 @@ class GatewayIT {
                 .contentType(MediaType.APPLICATION_JSON).body("{\"title\":\"" + "x".repeat(10 * 1024 * 1024) + "\"}")
                 .retrieve().toEntity(String.class);
         assertThat(response.getStatusCode().value()).isEqualTo(413);
+        assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(response.getHeaders().getFirst("X-Request-Id")).isNotBlank();
         assertThat(lastRequest).isEmpty();
     }
 

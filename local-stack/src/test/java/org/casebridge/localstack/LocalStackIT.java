@@ -94,7 +94,7 @@ class LocalStackIT {
 
         await().atMost(Duration.ofSeconds(60)).until(() -> get("/api/v1/sharing/cases/" + caseId + "/access", jo)
                 .getStatusCode().value() == 200);
-        JsonNode access = get("/api/v1/sharing/cases/" + caseId + "/access", jo).getBody();
+        JsonNode access = get("/api/v1/sharing/cases/" + caseId + "/access", jo).getBody().get("decision");
         assertThat(access.get("grants")).hasSize(1);
         assertThat(access.get("grants").get(0).get("id").asString()).isEqualTo("STOCKTON_CST");
 

@@ -11,6 +11,7 @@ import org.bson.Document;
 import org.casebridge.contracts.CloudEventConventions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -69,13 +70,17 @@ public class OutboxRelay {
     }
 
     private int relayAggregateOutboxes(String collection) {
-        Query pending = new Query(Criteria.where("outbox.0").exists(true)).limit(batchSize);
+        Query pending = new Query(Criteria.where("outbox.0").exists(true)).with(Sort.by("_id")).limit(batchSize);
         pending.fields().include("_id").include("outbox");
         int published = 0;
         for (Document doc : mongo.find(pending, Document.class, collection)) {
             for (Document event : doc.getList("outbox", Document.class)) {
-                if (!publish(event)) {
-                    return published; // broker unavailable: keep order, try again next pass
+                Outcome outcome = publish(event);
+                if (outcome == Outcome.BROKER_UNAVAILABLE) {
+                    return published; // try again next pass, in the same order
+                }
+                if (outcome == Outcome.MALFORMED) {
+                    break; // leave this document's events in order for someone to look at; carry on with the others
                 }
                 mongo.updateFirst(Query.query(Criteria.where("_id").is(doc.get("_id"))),
                         new Update().pull("outbox", new Document("eventId", event.getString("eventId"))), collection);
@@ -86,11 +91,15 @@ public class OutboxRelay {
     }
 
     private int relayStandalone() {
-        Query pending = new Query().with(org.springframework.data.domain.Sort.by("time")).limit(batchSize);
+        Query pending = new Query().with(Sort.by("time")).limit(batchSize);
         int published = 0;
         for (Document event : mongo.find(pending, Document.class, STANDALONE_COLLECTION)) {
-            if (!publish(event)) {
+            Outcome outcome = publish(event);
+            if (outcome == Outcome.BROKER_UNAVAILABLE) {
                 return published;
+            }
+            if (outcome == Outcome.MALFORMED) {
+                continue;
             }
             mongo.remove(Query.query(Criteria.where("_id").is(event.get("_id"))), STANDALONE_COLLECTION);
             published++;
@@ -98,7 +107,31 @@ public class OutboxRelay {
         return published;
     }
 
-    private boolean publish(Document event) {
+    private enum Outcome { PUBLISHED, BROKER_UNAVAILABLE, MALFORMED }
+
+    private Outcome publish(Document event) {
+        CloudEvent cloudEvent;
+        try {
+            cloudEvent = toCloudEvent(event);
+        } catch (RuntimeException e) {
+            log.error("Outbox event {} cannot be published and stays where it is: {}", event.get("eventId"), e.getMessage());
+            return Outcome.MALFORMED;
+        }
+        try {
+            kafka.send(event.getString("topic"), event.getString("subject"), cloudEvent)
+                    .get(sendTimeout.toMillis(), TimeUnit.MILLISECONDS);
+            return Outcome.PUBLISHED;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Outcome.BROKER_UNAVAILABLE;
+        } catch (Exception e) {
+            log.warn("Event {} of type {} not yet published: {}", event.getString("eventId"), event.getString("type"),
+                    e.getMessage());
+            return Outcome.BROKER_UNAVAILABLE;
+        }
+    }
+
+    private CloudEvent toCloudEvent(Document event) {
         CloudEventBuilder builder = CloudEventBuilder.v1()
                 .withId(event.getString("eventId"))
                 .withType(event.getString("type"))
@@ -112,17 +145,6 @@ public class OutboxRelay {
         if (sequence != null) {
             builder.withExtension(CloudEventConventions.SEQUENCE_EXTENSION, sequence.longValue());
         }
-        try {
-            kafka.send(event.getString("topic"), event.getString("subject"), builder.build())
-                    .get(sendTimeout.toMillis(), TimeUnit.MILLISECONDS);
-            return true;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        } catch (Exception e) {
-            log.warn("Event {} of type {} not yet published: {}", event.getString("eventId"), event.getString("type"),
-                    e.getMessage());
-            return false;
-        }
+        return builder.build();
     }
 }

@@ -17,7 +17,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Applies each event at most once per consumer: it remembers, per consumer and aggregate, the highest
- * {@code sequence} applied and skips anything at or below it (a redelivery, or a replay after a rebalance).
+ * {@code sequence} applied and skips anything at or below it (a redelivery, or a replay after a rebalance); an
+ * event without a sequence is remembered by its id.
  * A handler that throws is retried by the listener container and then sent to the {@code .dlt} topic.
  */
 public class IdempotentConsumer {
@@ -35,18 +36,24 @@ public class IdempotentConsumer {
     /** @return true when the handler ran, false when the event had already been applied */
     public boolean consume(String consumerName, ConsumerRecord<String, byte[]> record, Consumer<IncomingEvent> handler) {
         IncomingEvent event = read(record);
-        String key = consumerName + "|" + event.subject();
-        if (event.sequence() != null) {
-            Document applied = mongo.findById(key, Document.class, COLLECTION);
-            if (applied != null && applied.get("sequence", Number.class).longValue() >= event.sequence()) {
+        if (event.sequence() == null) {
+            // no aggregate sequence (e.g. audit records): remember each event id instead
+            String key = consumerName + "|id|" + event.id();
+            if (mongo.findById(key, Document.class, COLLECTION) != null) {
                 return false;
             }
+            handler.accept(event);
+            mongo.upsert(Query.query(Criteria.where("_id").is(key)), new Update().set("appliedAt", Instant.now()), COLLECTION);
+            return true;
+        }
+        String key = consumerName + "|" + event.subject();
+        Document applied = mongo.findById(key, Document.class, COLLECTION);
+        if (applied != null && applied.get("sequence", Number.class).longValue() >= event.sequence()) {
+            return false;
         }
         handler.accept(event);
-        if (event.sequence() != null) {
-            mongo.upsert(Query.query(Criteria.where("_id").is(key)),
-                    new Update().set("sequence", event.sequence()).set("appliedAt", Instant.now()), COLLECTION);
-        }
+        mongo.upsert(Query.query(Criteria.where("_id").is(key)),
+                new Update().set("sequence", event.sequence()).set("appliedAt", Instant.now()), COLLECTION);
         return true;
     }
 

@@ -11,6 +11,7 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.casebridge.contracts.Topics;
+import org.casebridge.platform.domain.DomainException;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
@@ -23,7 +24,9 @@ import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
-import org.springframework.util.backoff.FixedBackOff;
+import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.kafka.support.ExponentialBackOffWithMaxRetries;
 
 import io.cloudevents.CloudEvent;
 import io.cloudevents.kafka.CloudEventSerializer;
@@ -51,13 +54,41 @@ public class KafkaPlatformConfiguration {
         return new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(config));
     }
 
+    /**
+     * A failing record is retried with growing pauses (by default about 24 s in all, so a short MongoDB or broker
+     * outage does not send good events to the dead-letter topic); a record that can never be applied (unreadable
+     * JSON, a rule refusing it) goes to {@code <topic>.dlt} at once.
+     */
     @Bean
     DefaultErrorHandler kafkaErrorHandler(KafkaTemplate<String, byte[]> deadLetterKafkaTemplate,
-            @Value("${casebridge.kafka.retry-attempts:3}") long attempts,
+            @Value("${casebridge.kafka.retry-attempts:6}") int attempts,
             @Value("${casebridge.kafka.retry-interval-ms:500}") long intervalMs) {
         DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(deadLetterKafkaTemplate,
                 (record, exception) -> new TopicPartition(Topics.deadLetter(record.topic()), -1));
-        return new DefaultErrorHandler(recoverer, new FixedBackOff(intervalMs, attempts));
+        ExponentialBackOffWithMaxRetries backOff = new ExponentialBackOffWithMaxRetries(attempts);
+        backOff.setInitialInterval(intervalMs);
+        backOff.setMultiplier(2.0);
+        backOff.setMaxInterval(intervalMs * 16);
+        DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, backOff);
+        handler.addNotRetryableExceptions(tools.jackson.core.JacksonException.class, DomainException.class,
+                io.cloudevents.rw.CloudEventRWException.class);
+        return handler;
+    }
+
+    /**
+     * Every topic of the contracts exists with the right policy before anyone subscribes: the access and directory
+     * topics are compacted, so the latest record per key is kept for ever.
+     */
+    @Bean
+    KafkaAdmin.NewTopics casebridgeTopics(@Value("${casebridge.kafka.partitions:3}") int partitions) {
+        return new KafkaAdmin.NewTopics(
+                TopicBuilder.name(Topics.CASE).partitions(partitions).build(),
+                TopicBuilder.name(Topics.PARTY).partitions(partitions).build(),
+                TopicBuilder.name(Topics.TASK).partitions(partitions).build(),
+                TopicBuilder.name(Topics.AUDIT).partitions(partitions).build(),
+                TopicBuilder.name(Topics.NOTIFICATION).partitions(partitions).build(),
+                TopicBuilder.name(Topics.ACCESS).partitions(partitions).compact().build(),
+                TopicBuilder.name(Topics.DIRECTORY).partitions(1).compact().build());
     }
 
     @Bean

@@ -67,6 +67,16 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return problem(HttpStatus.CONFLICT, "Conflict", "A record with the same identity already exists.");
     }
 
+    /** The database is away for a moment: say so and when to retry, rather than a 500. */
+    @ExceptionHandler({org.springframework.dao.DataAccessResourceFailureException.class,
+            org.springframework.dao.TransientDataAccessException.class})
+    ResponseEntity<ProblemDetail> databaseAway(RuntimeException e) {
+        log.warn("Data store unavailable: {}", e.getMessage());
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "5")
+                .body(Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "Service unavailable",
+                        "Records cannot be reached just now; please try again shortly."));
+    }
+
     @ExceptionHandler(PayloadTooLargeException.class)
     ResponseEntity<ProblemDetail> tooLarge(PayloadTooLargeException e) {
         return problem(HttpStatus.CONTENT_TOO_LARGE, "Request body too large", e.getMessage());

@@ -38,6 +38,7 @@ public class RealInfrastructureExtension implements BeforeAllCallback {
     public static synchronized Infrastructure start() throws IOException {
         if (infrastructure == null) {
             infrastructure = dockerAvailable() ? containers() : embedded();
+            createTopics(infrastructure.kafkaBootstrapServers());
             System.setProperty("spring.kafka.bootstrap-servers", infrastructure.kafkaBootstrapServers());
             System.setProperty("spring.mongodb.uri", infrastructure.mongoUri());
             Path publicKey = Files.createTempFile("casebridge-test-key", ".pem");
@@ -81,6 +82,30 @@ public class RealInfrastructureExtension implements BeforeAllCallback {
         // its timeouts; both live in memory and end with the test JVM
         return new Infrastructure("embedded", kafka.getBrokersAsString(),
                 "mongodb://127.0.0.1:" + address.getPort() + "/casebridge_test");
+    }
+
+    /**
+     * The contracts' topics, laid out as the services declare them (three partitions; access and directory compacted),
+     * before any test subscribes: a consumer that subscribed to an auto-created one-partition topic would not see the
+     * partitions added later until its metadata is refreshed.
+     */
+    private static void createTopics(String bootstrapServers) {
+        try (org.apache.kafka.clients.admin.Admin admin = org.apache.kafka.clients.admin.Admin.create(
+                java.util.Map.of("bootstrap.servers", bootstrapServers))) {
+            java.util.List<org.apache.kafka.clients.admin.NewTopic> topics = new java.util.ArrayList<>();
+            for (String topic : java.util.List.of(org.casebridge.contracts.Topics.CASE, org.casebridge.contracts.Topics.PARTY,
+                    org.casebridge.contracts.Topics.TASK, org.casebridge.contracts.Topics.AUDIT,
+                    org.casebridge.contracts.Topics.NOTIFICATION)) {
+                topics.add(new org.apache.kafka.clients.admin.NewTopic(topic, 3, (short) 1));
+            }
+            topics.add(new org.apache.kafka.clients.admin.NewTopic(org.casebridge.contracts.Topics.ACCESS, 3, (short) 1)
+                    .configs(java.util.Map.of("cleanup.policy", "compact")));
+            topics.add(new org.apache.kafka.clients.admin.NewTopic(org.casebridge.contracts.Topics.DIRECTORY, 1, (short) 1)
+                    .configs(java.util.Map.of("cleanup.policy", "compact")));
+            admin.createTopics(topics).all().get(30, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("could not create the CaseBridge topics on the test broker", e);
+        }
     }
 
     /** Where the shared broker and MongoDB-wire server answer. */
