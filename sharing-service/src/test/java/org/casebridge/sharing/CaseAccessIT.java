@@ -111,4 +111,29 @@ class CaseAccessIT {
                     .asBoolean()).isFalse();
         }
     }
+
+    @Test
+    void theCasesManagersReadWhoLookedAtItAndOutsidersCannot() {
+        String caseId = new ObjectId().toHexString();
+        String jo = TestTokens.practitioner("jo.smith", "STOCKTON_CST", "STOCKTON_ASB");
+        String pc = TestTokens.practitioner("pc.adams", "CLEVELAND_POLICE", "CP_STOCKTON_NPT");
+        var api = org.casebridge.platform.test.ApiClient.onPort(port);
+        store.append(events.of(caseId, 1L, new CaseOpened(caseId, "ASB-2026-000043", "ASB_PERSONAL", false,
+                "Audited case", "OPEN", "STOCKTON_CST", "jo.smith", null, "jo.smith", Instant.now())));
+        store.append(events.of(caseId, null, new org.casebridge.contracts.audit.AuditRecorded("audit-" + caseId, "raj.patel",
+                "STOCKTON_CST", "READ", "case", caseId, "org:STOCKTON_CST", "Preparing for the JAG", java.util.Map.of(),
+                "case-service", "req-1", Instant.now())));
+
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(
+                api.get("/api/v1/sharing/cases/" + caseId + "/audit", jo).getBody().findValuesAsString("userId"))
+                .contains("raj.patel"));
+        JsonNode entry = api.get("/api/v1/sharing/cases/" + caseId + "/audit", jo).getBody().get(0);
+        assertThat(entry.get("purpose").asString()).isEqualTo("Preparing for the JAG");
+        assertThat(entry.get("grantedBy").asString()).isEqualTo("org:STOCKTON_CST");
+        assertThat(api.get("/api/v1/sharing/cases/" + caseId + "/audit", pc).getStatusCode().value()).isEqualTo(404);
+
+        api.post("/api/v1/sharing/cases/" + caseId + "/shares", jo,
+                "{\"kind\":\"ORGANISATION\",\"principal\":\"CLEVELAND_POLICE\",\"level\":\"VIEW\",\"reason\":\"FYI\"}");
+        assertThat(api.get("/api/v1/sharing/cases/" + caseId + "/audit", pc).getStatusCode().value()).isEqualTo(403);
+    }
 }
