@@ -57,7 +57,8 @@ class CaseAccessController {
 
     record NewShare(@NotNull PrincipalKind kind, @NotBlank @Pattern(regexp = "[A-Za-z0-9._@-]{1,100}") String principal,
             @Pattern(regexp = "[A-Z0-9_]{2,40}") String organisation, @NotNull AccessLevel level,
-            @NotBlank @Size(max = 2000) String reason, Instant expiresAt) {
+            @NotBlank @Size(max = 2000) String reason, Instant expiresAt, Share.Consent consent,
+            @Size(max = 500) String lawfulBasis) {
     }
 
     record AccessView(CaseAccessChanged decision, List<Share> shares) {
@@ -81,7 +82,7 @@ class CaseAccessController {
         String shareId = new ObjectId().toHexString();
         Share share = change(caseId, c -> c.share(user.principals(), user.id(), shareId, new CaseAccess.ShareRequest(
                 request.kind(), request.principal(), request.organisation(), request.level(), request.reason(),
-                request.expiresAt()), partnership, clock.instant()));
+                request.expiresAt(), request.consent(), request.lawfulBasis()), partnership, clock.instant()));
         audit.record(user, "SHARE", "case", caseId, "manage", null, Map.of("share",
                 Map.of("after", share.principalKey() + " " + share.level() + " under " + share.agreement())));
         return ResponseEntity.created(URI.create("/api/v1/sharing/cases/" + caseId + "/shares/" + shareId)).body(share);

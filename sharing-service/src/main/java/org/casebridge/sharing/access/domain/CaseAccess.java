@@ -60,7 +60,7 @@ public final class CaseAccess {
 
     /** What a manager of the case asks for. */
     public record ShareRequest(PrincipalKind kind, String principal, String recipientOrganisation, AccessLevel level,
-            String reason, Instant expiresAt) {
+            String reason, Instant expiresAt, Share.Consent consent, String lawfulBasis) {
     }
 
     /**
@@ -81,15 +81,21 @@ public final class CaseAccess {
         }
         String recipient = recipientOrganisation(request, partnership);
         String agreement = null;
+        String basis = request.lawfulBasis();
         if (!recipient.equals(ownerOrganisation)) {
             Agreement covering = partnership.agreementCovering(ownerOrganisation, recipient, caseType,
                     LocalDate.ofInstant(now, ZoneOffset.UTC)).orElseThrow(() -> DomainException.invalid(
                             "No active sharing agreement between " + ownerOrganisation + " and " + recipient + " covers "
                                     + caseType + " cases, so this case cannot be shared with them."));
             agreement = covering.code();
+            basis = basis == null || basis.isBlank() ? covering.lawfulBasis() : basis.strip();
+        }
+        Share.Consent consent = request.consent() == null ? Share.Consent.NOT_NEEDED : request.consent();
+        if (consent != Share.Consent.GIVEN && (basis == null || basis.isBlank())) {
+            throw DomainException.invalid("Without the person's consent, name the lawful basis for sharing.");
         }
         Share share = new Share(shareId, request.kind(), request.principal(), recipient, request.level(),
-                request.reason().strip(), agreement, sharedBy, now, request.expiresAt());
+                request.reason().strip(), agreement, consent, basis, sharedBy, now, request.expiresAt());
         if (liveShares(now).stream().anyMatch(s -> s.principalKey().equals(share.principalKey()))) {
             throw DomainException.conflict("The case is already shared with " + share.principalKey()
                     + "; revoke that share to change it.");
@@ -127,7 +133,8 @@ public final class CaseAccess {
         ownerOrganisation = newOwner;
         if (!restricted) {
             shares.add(new Share("previous-owner-" + version, PrincipalKind.ORGANISATION, previousOwner, previousOwner,
-                    AccessLevel.CONTRIBUTE, "Previous lead agency", null, "lead-agency-transfer", now, null));
+                    AccessLevel.CONTRIBUTE, "Previous lead agency", null, Share.Consent.NOT_NEEDED,
+                    "Continuity of the case after a change of lead agency", "lead-agency-transfer", now, null));
         }
         decided(now);
     }
@@ -145,6 +152,7 @@ public final class CaseAccess {
                 reasons.add("Shared with " + describe(s) + " by " + s.sharedBy() + " on "
                         + LocalDate.ofInstant(s.sharedAt(), ZoneOffset.UTC) + ", " + s.level()
                         + (s.agreement() == null ? "" : ", under agreement " + s.agreement())
+                        + ", consent " + s.consent().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ')
                         + (s.expiresAt() == null ? "" : ", until " + s.expiresAt()) + ": " + s.reason() + ".");
             }
         }

@@ -10,9 +10,15 @@ import org.casebridge.contracts.access.CaseAccessChanged.PrincipalKind;
  *
  * @param recipientOrganisation the organisation the principal belongs to (the agreement is checked against it)
  * @param agreement the agreement's code, or null when no agreement was needed (within the owner's organisation)
+ * @param consent what the person the case is about said: GIVEN, NOT_NEEDED, or REFUSED (sharing then rests on the
+ *        lawful basis alone, which is recorded)
+ * @param lawfulBasis the basis the share rests on (the agreement's, unless the sharer names one)
  */
 public record Share(String id, PrincipalKind kind, String principal, String recipientOrganisation, AccessLevel level,
-        String reason, String agreement, String sharedBy, Instant sharedAt, Instant expiresAt) {
+        String reason, String agreement, Consent consent, String lawfulBasis, String sharedBy, Instant sharedAt,
+        Instant expiresAt) {
+
+    public enum Consent { GIVEN, NOT_NEEDED, REFUSED }
 
     public boolean isLiveAt(Instant now) {
         return expiresAt == null || expiresAt.isAfter(now);

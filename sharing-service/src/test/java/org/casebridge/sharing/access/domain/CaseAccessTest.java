@@ -61,7 +61,7 @@ class CaseAccessTest {
     void aManagerSharesUnderAnAgreementAndThePartnerCanSeeWhy() {
         CaseAccess access = asbCase();
         Share share = access.share(JO, "jo.smith", "s1", new ShareRequest(PrincipalKind.TEAM, "CP_STOCKTON_NPT", null,
-                AccessLevel.CONTRIBUTE, "Joint visit planned", null), partnership, NOW);
+                AccessLevel.CONTRIBUTE, "Joint visit planned", null, null, null), partnership, NOW);
 
         assertThat(share.agreement()).isEqualTo("ASB");
         assertThat(share.recipientOrganisation()).isEqualTo("CLEVELAND_POLICE");
@@ -71,22 +71,22 @@ class CaseAccessTest {
                 .contains("your team CP_STOCKTON_NPT").contains("jo.smith").contains("2026-05-03").contains("CONTRIBUTE")
                 .contains("under agreement ASB").contains("Joint visit planned");
         assertThatThrownBy(() -> access.share(JO, "jo.smith", "s2", new ShareRequest(PrincipalKind.TEAM, "CP_STOCKTON_NPT",
-                null, AccessLevel.VIEW, "again", null), partnership, NOW)).hasMessageContaining("already shared");
+                null, AccessLevel.VIEW, "again", null, null, null), partnership, NOW)).hasMessageContaining("already shared");
     }
 
     @Test
     void sharingOutsideEveryAgreementIsRefusedWithTheReason() {
         CaseAccess da = stored(CaseAccess.forOpenedCase("c2", "DOMESTIC_ABUSE", "STOCKTON_CST", true, NOW));
         assertThatThrownBy(() -> da.share(JO, "jo.smith", "s1", new ShareRequest(PrincipalKind.USER, "kate.moss",
-                "THIRTEEN_GROUP", AccessLevel.VIEW, "Tenancy", null), partnership, NOW))
+                "THIRTEEN_GROUP", AccessLevel.VIEW, "Tenancy", null, null, null), partnership, NOW))
                 .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.getMessage())
                         .contains("No active sharing agreement between STOCKTON_CST and THIRTEEN_GROUP covers DOMESTIC_ABUSE"));
         assertThatThrownBy(() -> da.share(JO, "jo.smith", "s1", new ShareRequest(PrincipalKind.ORGANISATION,
-                "CLEVELAND_POLICE", null, AccessLevel.VIEW, "MARAC", null), partnership, NOW))
+                "CLEVELAND_POLICE", null, AccessLevel.VIEW, "MARAC", null, null, null), partnership, NOW))
                 .hasMessageContaining("named users only");
 
         da.share(JO, "jo.smith", "s1", new ShareRequest(PrincipalKind.USER, "pc.adams", "CLEVELAND_POLICE", AccessLevel.VIEW,
-                "MARAC referral", null), partnership, NOW);
+                "MARAC referral", null, null, null), partnership, NOW);
         assertThat(da.levelOf(PC, NOW)).contains(AccessLevel.VIEW);
         assertThat(da.levelOf(List.of("user:pcso.khan", "org:CLEVELAND_POLICE"), NOW)).isEmpty();
     }
@@ -95,9 +95,9 @@ class CaseAccessTest {
     void onlyAManagerChangesWhoSeesTheCase() {
         CaseAccess access = asbCase();
         access.share(JO, "jo.smith", "s1", new ShareRequest(PrincipalKind.ORGANISATION, "CLEVELAND_POLICE", null,
-                AccessLevel.VIEW, "FYI", null), partnership, NOW);
+                AccessLevel.VIEW, "FYI", null, null, null), partnership, NOW);
         assertThatThrownBy(() -> access.share(PC, "pc.adams", "s2", new ShareRequest(PrincipalKind.ORGANISATION,
-                "THIRTEEN_GROUP", null, AccessLevel.VIEW, "FYI", null), partnership, NOW))
+                "THIRTEEN_GROUP", null, AccessLevel.VIEW, "FYI", null, null, null), partnership, NOW))
                 .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.kind()).isEqualTo(DomainException.Kind.FORBIDDEN));
         assertThatThrownBy(() -> access.revoke(KATE, "s1", NOW))
                 .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.kind()).isEqualTo(DomainException.Kind.NOT_FOUND));
@@ -111,14 +111,14 @@ class CaseAccessTest {
         CaseAccess access = asbCase();
         Instant noon = NOW.plusSeconds(3 * 3600);
         access.share(JO, "jo.smith", "s1", new ShareRequest(PrincipalKind.ORGANISATION, "THIRTEEN_GROUP", null,
-                AccessLevel.VIEW, "Until the tenancy meeting", noon), partnership, NOW);
+                AccessLevel.VIEW, "Until the tenancy meeting", noon, null, null), partnership, NOW);
         assertThat(access.levelOf(KATE, NOW)).contains(AccessLevel.VIEW);
         assertThat(access.levelOf(KATE, noon)).isEmpty();
         assertThat(access.expireShares(NOW)).isFalse();
         assertThat(access.expireShares(noon)).isTrue();
         assertThat(access.shares()).isEmpty();
         assertThatThrownBy(() -> access.share(JO, "jo.smith", "s2", new ShareRequest(PrincipalKind.ORGANISATION,
-                "THIRTEEN_GROUP", null, AccessLevel.VIEW, "x", NOW.minusSeconds(1)), partnership, NOW))
+                "THIRTEEN_GROUP", null, AccessLevel.VIEW, "x", NOW.minusSeconds(1), null, null), partnership, NOW))
                 .hasMessageContaining("past");
     }
 
@@ -138,5 +138,22 @@ class CaseAccessTest {
         CaseAccess access = stored(CaseAccess.forOpenedCase("c1", "DOMESTIC_ABUSE", "CLEVELAND_POLICE", true, NOW));
         access.transferTo("STOCKTON_CST", NOW);
         assertThat(access.grants(NOW)).extracting(g -> g.id()).containsExactly("STOCKTON_CST");
+    }
+
+    @Test
+    void consentAndTheLawfulBasisAreRecordedPerShare() {
+        CaseAccess access = asbCase();
+        Share refused = access.share(JO, "jo.smith", "s1", new ShareRequest(PrincipalKind.ORGANISATION, "THIRTEEN_GROUP",
+                null, AccessLevel.VIEW, "Tenancy enforcement", null, Share.Consent.REFUSED, null), partnership, NOW);
+        assertThat(refused.consent()).isEqualTo(Share.Consent.REFUSED);
+        assertThat(refused.lawfulBasis()).isEqualTo("CDA 1998 s.115");
+        assertThat(access.explain(KATE, "THIRTEEN_GROUP", NOW).get(0)).contains("consent refused");
+
+        assertThatThrownBy(() -> access.share(JO, "jo.smith", "s2", new ShareRequest(PrincipalKind.USER, "raj.patel",
+                "STOCKTON_CST", AccessLevel.VIEW, "Colleague", null, Share.Consent.NOT_NEEDED, null), partnership, NOW))
+                .hasMessageContaining("lawful basis");
+        Share given = access.share(JO, "jo.smith", "s3", new ShareRequest(PrincipalKind.USER, "raj.patel", "STOCKTON_CST",
+                AccessLevel.VIEW, "Colleague", null, Share.Consent.GIVEN, null), partnership, NOW);
+        assertThat(given.agreement()).isNull();
     }
 }
