@@ -14,6 +14,7 @@ import org.casebridge.contracts.access.CaseAccessChanged.Grant;
 import org.casebridge.contracts.access.CaseAccessChanged.PrincipalKind;
 import org.casebridge.platform.events.AggregateStore;
 import org.casebridge.platform.events.OutboxEvents;
+import org.casebridge.platform.test.ApiClient;
 import org.casebridge.platform.test.RealInfrastructure;
 import org.casebridge.platform.test.TestTokens;
 import org.casebridge.platform.test.TopicProbe;
@@ -69,16 +70,11 @@ class CaseApiIT {
     }
 
     private ResponseEntity<JsonNode> open(String token, String body, String idempotencyKey) {
-        var request = client().post().uri("/api/v1/cases").header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
-                .contentType(MediaType.APPLICATION_JSON).body(body);
-        if (idempotencyKey != null) {
-            request = request.header("Idempotency-Key", idempotencyKey);
-        }
-        return request.retrieve().toEntity(JsonNode.class);
+        return ApiClient.onPort(port).post("/api/v1/cases", token, body, idempotencyKey);
     }
 
     private ResponseEntity<JsonNode> get(String token, String path) {
-        return client().get().uri(path).header(HttpHeaders.AUTHORIZATION, "Bearer " + token).retrieve().toEntity(JsonNode.class);
+        return ApiClient.onPort(port).get(path, token);
     }
 
     @Test

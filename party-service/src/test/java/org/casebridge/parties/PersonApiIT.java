@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import java.time.Duration;
 
 import org.casebridge.contracts.Topics;
+import org.casebridge.platform.test.ApiClient;
 import org.casebridge.platform.test.RealInfrastructure;
 import org.casebridge.platform.test.TestTokens;
 import org.casebridge.platform.test.TopicProbe;
@@ -16,10 +17,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.client.RestClient;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -51,22 +50,12 @@ class PersonApiIT {
         partyTopic.close();
     }
 
-    private RestClient client() {
-        return RestClient.builder().baseUrl("http://localhost:" + port)
-                .defaultStatusHandler(status -> true, (request, response) -> { }).build();
-    }
-
     private ResponseEntity<JsonNode> register(String token, String body, String idempotencyKey) {
-        var request = client().post().uri("/api/v1/parties/people").header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
-                .contentType(MediaType.APPLICATION_JSON).body(body);
-        if (idempotencyKey != null) {
-            request = request.header("Idempotency-Key", idempotencyKey);
-        }
-        return request.retrieve().toEntity(JsonNode.class);
+        return ApiClient.onPort(port).post("/api/v1/parties/people", token, body, idempotencyKey);
     }
 
     private ResponseEntity<JsonNode> get(String token, String path) {
-        return client().get().uri(path).header(HttpHeaders.AUTHORIZATION, "Bearer " + token).retrieve().toEntity(JsonNode.class);
+        return ApiClient.onPort(port).get(path, token);
     }
 
     @Test
@@ -151,8 +140,7 @@ class PersonApiIT {
     void readingAPersonIsAudited() throws InterruptedException {
         String id = register(jo, "{\"givenName\":\"Audit\",\"familyName\":\"Me\"}", null).getBody().get("id").asString();
         try (TopicProbe audit = new TopicProbe(Topics.AUDIT)) {
-            client().get().uri("/api/v1/parties/people/" + id).header(HttpHeaders.AUTHORIZATION, "Bearer " + raj)
-                    .header("X-Purpose", "Checking the victim's details before a visit").retrieve().toBodilessEntity();
+            ApiClient.onPort(port).get("/api/v1/parties/people/" + id, raj, "Checking the victim's details before a visit");
             await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(audit.about(id).stream()
                     .map(r -> json.readTree(r.value()))
                     .filter(r -> r.get("action").asString().equals("READ"))).singleElement().satisfies(r -> {

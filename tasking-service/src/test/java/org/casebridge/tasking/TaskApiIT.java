@@ -14,6 +14,7 @@ import org.casebridge.contracts.access.CaseAccessChanged.Grant;
 import org.casebridge.contracts.access.CaseAccessChanged.PrincipalKind;
 import org.casebridge.platform.events.AggregateStore;
 import org.casebridge.platform.events.OutboxEvents;
+import org.casebridge.platform.test.ApiClient;
 import org.casebridge.platform.test.RealInfrastructure;
 import org.casebridge.platform.test.TestTokens;
 import org.casebridge.tasking.access.store.MongoCaseAccess;
@@ -22,10 +23,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.client.RestClient;
 
 import tools.jackson.databind.JsonNode;
 
@@ -51,22 +50,12 @@ class TaskApiIT {
     private final String police = TestTokens.practitioner("pc.adams", "CLEVELAND_POLICE", "CP_STOCKTON_NPT");
     private final String crisis = TestTokens.practitioner("nina.ford", "TEES_CRISIS", "TEES_CRISIS_DUTY");
 
-    private RestClient client() {
-        return RestClient.builder().baseUrl("http://localhost:" + port)
-                .defaultStatusHandler(status -> true, (request, response) -> { }).build();
-    }
-
     private ResponseEntity<JsonNode> setTask(String token, String body, String idempotencyKey) {
-        var request = client().post().uri("/api/v1/tasks").header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
-                .contentType(MediaType.APPLICATION_JSON).body(body);
-        if (idempotencyKey != null) {
-            request = request.header("Idempotency-Key", idempotencyKey);
-        }
-        return request.retrieve().toEntity(JsonNode.class);
+        return ApiClient.onPort(port).post("/api/v1/tasks", token, body, idempotencyKey);
     }
 
     private ResponseEntity<JsonNode> get(String token, String path) {
-        return client().get().uri(path).header(HttpHeaders.AUTHORIZATION, "Bearer " + token).retrieve().toEntity(JsonNode.class);
+        return ApiClient.onPort(port).get(path, token);
     }
 
     private static String task(String caseId, String title, String assignee) {

@@ -40,8 +40,24 @@ public final class ApiClient {
         return request.retrieve().toEntity(JsonNode.class);
     }
 
+    /** A POST with an {@code Idempotency-Key} (when not null), as a retrying mobile client sends it. */
+    public ResponseEntity<JsonNode> post(String path, String token, String jsonBody, String idempotencyKey) {
+        var request = http.post().uri(path).header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
+                .contentType(MediaType.APPLICATION_JSON).body(jsonBody);
+        if (idempotencyKey != null) {
+            request = request.header("Idempotency-Key", idempotencyKey);
+        }
+        return request.retrieve().toEntity(JsonNode.class);
+    }
+
     public ResponseEntity<JsonNode> get(String path, String token) {
         return call(HttpMethod.GET, path, token, null, null);
+    }
+
+    /** A read giving the purpose the law asks for ({@code X-Purpose}), which lands in the audit record. */
+    public ResponseEntity<JsonNode> get(String path, String token, String purpose) {
+        return http.get().uri(path).header(HttpHeaders.AUTHORIZATION, "Bearer " + token).header("X-Purpose", purpose)
+                .retrieve().toEntity(JsonNode.class);
     }
 
     public ResponseEntity<JsonNode> post(String path, String token, String jsonBody) {
