@@ -41,8 +41,6 @@ import jakarta.validation.constraints.Size;
 @Validated
 class CaseAccessController {
 
-    private static final int ATTEMPTS = 10;
-
     private final MongoCaseAccess access;
     private final Partnership partnership;
     private final AuditTrail audit;
@@ -80,7 +78,7 @@ class CaseAccessController {
     ResponseEntity<Share> share(@PathVariable @Pattern(regexp = "[0-9a-f]{24}") String caseId,
             @Valid @RequestBody NewShare request, CurrentUser user) {
         String shareId = new ObjectId().toHexString();
-        Share share = change(caseId, c -> c.share(user.principals(), user.id(), shareId, new CaseAccess.ShareRequest(
+        Share share = access.change(caseId, c -> c.share(user.principals(), user.id(), shareId, new CaseAccess.ShareRequest(
                 request.kind(), request.principal(), request.organisation(), request.level(), request.reason(),
                 request.expiresAt(), request.consent(), request.lawfulBasis()), partnership, clock.instant()));
         audit.record(user, "SHARE", "case", caseId, "manage", null, Map.of("share",
@@ -92,7 +90,7 @@ class CaseAccessController {
     @DeleteMapping("/api/v1/sharing/cases/{caseId}/shares/{shareId}")
     ResponseEntity<Void> revoke(@PathVariable @Pattern(regexp = "[0-9a-f]{24}") String caseId,
             @PathVariable @Size(max = 40) String shareId, CurrentUser user) {
-        change(caseId, c -> {
+        access.change(caseId, c -> {
             c.revoke(user.principals(), shareId, clock.instant());
             return null;
         });
@@ -122,20 +120,5 @@ class CaseAccessController {
     private CaseAccess visible(String caseId, CurrentUser user) {
         return access.find(caseId).filter(a -> a.levelOf(user.principals(), clock.instant()).isPresent())
                 .orElseThrow(() -> DomainException.notFound("Case " + caseId));
-    }
-
-    /** A sharing change is all-or-nothing: applied to the stored version or retried against the newer one. */
-    private <T> T change(String caseId, java.util.function.Function<CaseAccess, T> command) {
-        for (int attempt = 1; ; attempt++) {
-            CaseAccess current = access.find(caseId).orElseThrow(() -> DomainException.notFound("Case " + caseId));
-            long expected = current.version();
-            T result = command.apply(current);
-            if (access.update(current, expected)) {
-                return result;
-            }
-            if (attempt == ATTEMPTS) {
-                throw ETags.stale();
-            }
-        }
     }
 }

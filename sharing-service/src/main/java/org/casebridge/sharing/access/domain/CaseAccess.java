@@ -69,7 +69,7 @@ public final class CaseAccess {
      */
     public Share share(List<String> sharerPrincipals, String sharedBy, String shareId, ShareRequest request,
             Partnership partnership, Instant now) {
-        requireManager(sharerPrincipals);
+        requireManager(sharerPrincipals, now);
         if (restricted && request.kind() != PrincipalKind.USER) {
             throw DomainException.invalid("A " + caseType + " case is restricted: share it with named users only.");
         }
@@ -107,7 +107,7 @@ public final class CaseAccess {
 
     /** Withdraws a share; it stops working as soon as every service has the new decision. */
     public void revoke(List<String> revokerPrincipals, String shareId, Instant now) {
-        requireManager(revokerPrincipals);
+        requireManager(revokerPrincipals, now);
         if (!shares.removeIf(s -> s.id().equals(shareId))) {
             throw DomainException.notFound("Share " + shareId + " of case " + caseId);
         }
@@ -164,10 +164,6 @@ public final class CaseAccess {
                 .map(Grant::level).max(Enum::compareTo);
     }
 
-    public boolean isVisibleTo(List<String> principals) {
-        return levelOf(principals, Instant.now()).isPresent();
-    }
-
     public CaseAccessChanged decision(Instant now) {
         return new CaseAccessChanged(caseId, caseType, ownerOrganisation, restricted, grants(now), decidedAt);
     }
@@ -184,9 +180,9 @@ public final class CaseAccess {
         return shares.stream().filter(s -> s.isLiveAt(now)).toList();
     }
 
-    private void requireManager(List<String> principals) {
-        if (levelOf(principals, Instant.now()).filter(level -> level == AccessLevel.MANAGE).isEmpty()) {
-            if (levelOf(principals, Instant.now()).isEmpty()) {
+    private void requireManager(List<String> principals, Instant now) {
+        if (levelOf(principals, now).filter(level -> level == AccessLevel.MANAGE).isEmpty()) {
+            if (levelOf(principals, now).isEmpty()) {
                 throw DomainException.notFound("Case " + caseId);
             }
             throw DomainException.forbidden("Only someone who manages case " + caseId + " can change who sees it.");

@@ -20,8 +20,6 @@ import org.springframework.stereotype.Component;
 @Component
 class CaseEvents {
 
-    private static final int ATTEMPTS = 10;
-
     private final IdempotentConsumer consumer;
     private final MongoCaseAccess access;
     private final Clock clock;
@@ -46,15 +44,9 @@ class CaseEvents {
     }
 
     private void transfer(CaseTransferred transferred) {
-        for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
-            CaseAccess current = access.find(transferred.caseId()).orElseThrow(
-                    () -> new IllegalStateException("no access recorded for case " + transferred.caseId() + " yet"));
-            long expected = current.version();
+        access.change(transferred.caseId(), current -> {
             current.transferTo(transferred.toOrganisation(), clock.instant());
-            if (access.update(current, expected)) {
-                return;
-            }
-        }
-        throw new IllegalStateException("access of case " + transferred.caseId() + " kept changing; will be retried");
+            return null;
+        });
     }
 }

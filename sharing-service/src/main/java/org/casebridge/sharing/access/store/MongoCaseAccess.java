@@ -5,7 +5,9 @@ import java.util.Optional;
 import org.casebridge.platform.events.AggregateStore;
 import org.casebridge.platform.events.OutboxEvents;
 import org.casebridge.sharing.access.domain.CaseAccess;
+import org.casebridge.platform.domain.DomainException;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -13,6 +15,7 @@ import org.springframework.stereotype.Repository;
 public class MongoCaseAccess {
 
     static final String COLLECTION = "case_access";
+    private static final int ATTEMPTS = 10;
 
     private final MongoTemplate mongo;
     private final AggregateStore store;
@@ -48,6 +51,25 @@ public class MongoCaseAccess {
                 org.springframework.data.mongodb.core.query.Criteria.where("nextExpiry").lte(now));
         query.fields().include("_id");
         return mongo.find(query, org.bson.Document.class, COLLECTION).stream().map(d -> d.get("_id").toString()).toList();
+    }
+
+    /**
+     * Applies a change to a case's access against the stored version, retrying against a newer one when another
+     * change won: a sharing change is all-or-nothing and never overwrites another.
+     *
+     * @throws DomainException NOT_FOUND when the case's access is not recorded
+     * @throws OptimisticLockingFailureException when it kept changing (the caller answers 412, or the listener retries)
+     */
+    public <T> T change(String caseId, java.util.function.Function<CaseAccess, T> command) {
+        for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
+            CaseAccess current = find(caseId).orElseThrow(() -> DomainException.notFound("Case " + caseId));
+            long expected = current.version();
+            T result = command.apply(current);
+            if (update(current, expected)) {
+                return result;
+            }
+        }
+        throw new OptimisticLockingFailureException("the access of case " + caseId + " kept changing");
     }
 
     public Optional<CaseAccess> find(String caseId) {
