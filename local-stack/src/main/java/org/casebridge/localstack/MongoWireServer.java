@@ -4,6 +4,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.bson.Document;
+import io.netty.channel.Channel;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 
 /**
@@ -13,6 +15,8 @@ import de.bwaldvogel.mongo.backend.h2.H2Backend;
  */
 public final class MongoWireServer {
 
+    private static final java.util.Set<String> WRITES = java.util.Set.of("insert", "update", "delete", "findAndModify");
+
     private MongoWireServer() {
     }
 
@@ -20,7 +24,18 @@ public final class MongoWireServer {
         Path file = Path.of(args[0]);
         int port = Integer.parseInt(args[1]);
         Files.createDirectories(file.getParent());
-        H2Backend backend = new H2Backend(file.toString());
+        H2Backend backend = new H2Backend(file.toString()) {
+            // mongo-java-server does not make a conditional update atomic; real MongoDB does, per document
+            @Override
+            public Document handleCommand(Channel channel, String database, String command, Document query) {
+                if (!WRITES.contains(command)) {
+                    return super.handleCommand(channel, database, command, query);
+                }
+                synchronized (this) {
+                    return super.handleCommand(channel, database, command, query);
+                }
+            }
+        };
         MongoServer server = new MongoServer(backend);
         server.enableOplog();
         server.bind("127.0.0.1", port);

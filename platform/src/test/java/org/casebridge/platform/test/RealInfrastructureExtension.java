@@ -15,6 +15,8 @@ import org.testcontainers.kafka.KafkaContainer;
 import org.testcontainers.mongodb.MongoDBContainer;
 
 import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.bson.Document;
+import io.netty.channel.Channel;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 
 /**
@@ -28,6 +30,7 @@ public class RealInfrastructureExtension implements BeforeAllCallback {
     public static final String MONGO_IMAGE = "mongo:8.0.4";
 
     private static final Logger log = LoggerFactory.getLogger(RealInfrastructureExtension.class);
+    private static final java.util.Set<String> WRITES = java.util.Set.of("insert", "update", "delete", "findAndModify");
     private static volatile Infrastructure infrastructure;
 
     @Override
@@ -76,7 +79,18 @@ public class RealInfrastructureExtension implements BeforeAllCallback {
         kafka.brokerProperty("auto.create.topics.enable", "true");
         kafka.brokerProperty("log.cleaner.dedupe.buffer.size", "8388608");
         kafka.afterPropertiesSet();
-        MongoServer mongo = new MongoServer(new MemoryBackend());
+        MongoServer mongo = new MongoServer(new MemoryBackend() {
+            // mongo-java-server does not make a conditional update atomic; real MongoDB does, per document
+            @Override
+            public Document handleCommand(Channel channel, String database, String command, Document query) {
+                if (!WRITES.contains(command)) {
+                    return super.handleCommand(channel, database, command, query);
+                }
+                synchronized (this) {
+                    return super.handleCommand(channel, database, command, query);
+                }
+            }
+        });
         InetSocketAddress address = mongo.bind();
         // no shutdown hook: stopping the broker while Spring contexts are still closing makes every client wait out
         // its timeouts; both live in memory and end with the test JVM
