@@ -8,6 +8,8 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 
 import org.bson.types.ObjectId;
+import org.casebridge.contracts.party.LocationRegistered;
+import org.casebridge.contracts.party.LocationUpdated;
 import org.casebridge.contracts.party.PersonsMerged;
 import org.casebridge.platform.events.AggregateStore;
 import org.casebridge.platform.events.OutboxEvents;
@@ -106,6 +108,40 @@ class CaseTransferIT {
                         .findValuesAsString("id")).containsExactly(id));
         assertThat(call(HttpMethod.GET, "/api/v1/cases?person=" + duplicate, jo, null, null).getBody().get("total").asLong())
                 .isZero();
+    }
+
+    @Test
+    void casesAreFoundByThePostcodeOrDistrictOfTheirLocations() {
+        String park = new ObjectId().toHexString();
+        String shop = new ObjectId().toHexString();
+        String inPark = open(jo, "Fires in the park");
+        String atShop = open(jo, "Youths outside the shop");
+        call(HttpMethod.POST, "/api/v1/cases/" + inPark + "/links", jo, null,
+                "{\"target\":\"LOCATION\",\"targetId\":\"" + park + "\",\"role\":\"INCIDENT_LOCATION\"}");
+        call(HttpMethod.POST, "/api/v1/cases/" + atShop + "/links", jo, null,
+                "{\"target\":\"LOCATION\",\"targetId\":\"" + shop + "\",\"role\":\"INCIDENT_LOCATION\"}");
+
+        store.append(events.of(park, 1L, new LocationRegistered(park, "PARK", "TS19 8AA", null, null, null, false,
+                "jo.smith", "STOCKTON_CST", Instant.now())));
+        store.append(events.of(shop, 1L, new LocationRegistered(shop, "SHOP", "TS18 1AB", null, null, null, false,
+                "jo.smith", "STOCKTON_CST", Instant.now())));
+
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(
+                call(HttpMethod.GET, "/api/v1/cases?postcode=ts181ab", jo, null, null).getBody().get("items")
+                        .findValuesAsString("id")).containsExactly(atShop));
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(
+                call(HttpMethod.GET, "/api/v1/cases?postcode=TS19", jo, null, null).getBody().get("items")
+                        .findValuesAsString("id")).containsExactly(inPark));
+        // the shop moves district: the case follows its location
+        store.append(events.of(shop, 2L, new LocationUpdated(shop, "SHOP", "TS19 8AB", null, null, null, true,
+                "jo.smith", "STOCKTON_CST", Instant.now())));
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(
+                call(HttpMethod.GET, "/api/v1/cases?postcode=TS19", jo, null, null).getBody().get("items")
+                        .findValuesAsString("id")).containsExactlyInAnyOrder(inPark, atShop));
+        assertThat(call(HttpMethod.GET, "/api/v1/cases?postcode=TS1", police, null, null).getBody().get("total").asLong())
+                .isZero();
+        assertThat(call(HttpMethod.GET, "/api/v1/cases?postcode=not-a-postcode", jo, null, null).getStatusCode().value())
+                .isEqualTo(400);
     }
 
     @Test

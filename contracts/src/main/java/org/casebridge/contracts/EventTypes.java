@@ -20,7 +20,11 @@ import org.casebridge.contracts.cases.CaseTransferOffered;
 import org.casebridge.contracts.cases.CaseTransferred;
 import org.casebridge.contracts.cases.CaseUpdated;
 import org.casebridge.contracts.notification.NotificationCreated;
+import org.casebridge.contracts.party.LocationRegistered;
+import org.casebridge.contracts.party.LocationUpdated;
 import org.casebridge.contracts.party.PersonRegistered;
+import org.casebridge.contracts.party.PersonUpdated;
+import org.casebridge.contracts.party.PersonsUnmerged;
 import org.casebridge.contracts.party.PersonsMerged;
 
 /** Every event type CaseBridge publishes. Each has a JSON Schema and an entry in docs/asyncapi.yaml. */
@@ -43,13 +47,18 @@ public final class EventTypes {
     public static final EventType CASE_ACCESS_CHANGED = new EventType("casebridge.access.changed.v1", Topics.ACCESS, CaseAccessChanged.class);
     public static final EventType PERSON_REGISTERED = new EventType("casebridge.party.person-registered.v1", Topics.PARTY, PersonRegistered.class);
     public static final EventType PERSONS_MERGED = new EventType("casebridge.party.persons-merged.v1", Topics.PARTY, PersonsMerged.class);
+    public static final EventType PERSON_UPDATED = new EventType("casebridge.party.person-updated.v1", Topics.PARTY, PersonUpdated.class);
+    public static final EventType PERSONS_UNMERGED = new EventType("casebridge.party.persons-unmerged.v1", Topics.PARTY, PersonsUnmerged.class);
+    public static final EventType LOCATION_REGISTERED = new EventType("casebridge.party.location-registered.v1", Topics.PARTY, LocationRegistered.class);
+    public static final EventType LOCATION_UPDATED = new EventType("casebridge.party.location-updated.v1", Topics.PARTY, LocationUpdated.class);
     public static final EventType NOTIFICATION_CREATED = new EventType("casebridge.notification.created.v1", Topics.NOTIFICATION, NotificationCreated.class);
     public static final EventType AUDIT_RECORDED = new EventType("casebridge.audit.recorded.v1", Topics.AUDIT, AuditRecorded.class);
 
     public static final List<EventType> ALL = List.of(CASE_OPENED, CASE_UPDATED, CASE_STATUS_CHANGED, CASE_CLOSED,
             CASE_REOPENED, CASE_LOG_ENTRY_ADDED, CASE_RISK_ASSESSED, CASE_PARTY_LINKED, CASE_PARTY_UNLINKED,
             CASE_INTERVENTION_RECORDED, CASE_REVIEW_THRESHOLD_MET, CASE_TRANSFER_OFFERED,
-            CASE_TRANSFER_DECLINED, CASE_TRANSFERRED, CASE_ACCESS_CHANGED, PERSON_REGISTERED, PERSONS_MERGED, NOTIFICATION_CREATED, AUDIT_RECORDED);
+            CASE_TRANSFER_DECLINED, CASE_TRANSFERRED, CASE_ACCESS_CHANGED, PERSON_REGISTERED, PERSON_UPDATED, PERSONS_MERGED,
+            PERSONS_UNMERGED, LOCATION_REGISTERED, LOCATION_UPDATED, NOTIFICATION_CREATED, AUDIT_RECORDED);
 
     private EventTypes() {
     }

@@ -46,10 +46,13 @@ class CaseController {
 
     private final MongoCases cases;
     private final org.casebridge.cases.domain.CaseReferences references;
+    private final org.casebridge.cases.store.MongoKnownLocations locations;
     private final AuditTrail audit;
     private final Clock clock;
 
-    CaseController(MongoCases cases, org.casebridge.cases.domain.CaseReferences references, AuditTrail audit, Clock clock) {
+    CaseController(MongoCases cases, org.casebridge.cases.domain.CaseReferences references,
+            org.casebridge.cases.store.MongoKnownLocations locations, AuditTrail audit, Clock clock) {
+        this.locations = locations;
         this.cases = cases;
         this.references = references;
         this.audit = audit;
@@ -101,7 +104,7 @@ class CaseController {
     }
 
     @Operation(summary = "Find the cases you may see, newest first",
-            description = "Every filter is optional; they combine. 'q' matches words of the reference, title and summary. "
+            description = "Every filter is optional; they combine. 'q' matches words of the reference, title and summary; 'postcode' (TS18 1AB, or a district such as TS18) finds cases linked to locations there. "
                     + "Pass the nextCursor of one page as 'after' to get the next page; 'total' counts only cases you may see.")
     @GetMapping
     CasePage find(CurrentUser user, @RequestParam(defaultValue = "20") @Min(1) @Max(100) int limit,
@@ -114,12 +117,14 @@ class CaseController {
             @RequestParam(required = false) @Pattern(regexp = "[A-Za-z0-9._@-]{1,100}") String leadOfficer,
             @RequestParam(required = false) @Pattern(regexp = "[0-9a-f]{24}") String person,
             @RequestParam(required = false) @Pattern(regexp = "[0-9a-f]{24}") String location,
+            @RequestParam(required = false) @Pattern(regexp = "[A-Za-z]{1,2}[0-9][A-Za-z0-9]?( ?[0-9][A-Za-z]{2})?",
+                    message = "must be a postcode (TS18 1AB) or a district (TS18)") String postcode,
             @RequestParam(required = false) Instant openedFrom,
             @RequestParam(required = false) Instant openedTo,
             @RequestParam(required = false) @Size(max = 200) String q,
             @RequestParam(required = false) Boolean caseReviewDue) {
         CaseSearch search = new CaseSearch(reference, name(type), name(status), name(riskBand), owner, leadOfficer, person,
-                location, openedFrom, openedTo, q, null, caseReviewDue);
+                locationIds(location, postcode), openedFrom, openedTo, q, null, caseReviewDue);
         return page(user, search, after, limit);
     }
 
@@ -139,6 +144,15 @@ class CaseController {
         audit.recordEach(user, "LIST", "case", page.stream().map(CaseView::id).toList(), null);
         String next = page.size() == limit ? page.get(page.size() - 1).id() : null;
         return new CasePage(page, next, cases.count(user.principals(), search));
+    }
+
+    /** A postcode or district stands for the locations in it; with a location too, that location if it is in it. */
+    private List<String> locationIds(String location, String postcode) {
+        if (postcode == null) {
+            return location == null ? null : List.of(location);
+        }
+        List<String> inArea = locations.inPostcode(postcode);
+        return location == null ? inArea : inArea.stream().filter(location::equals).toList();
     }
 
     private static String name(Enum<?> value) {

@@ -6,14 +6,20 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.casebridge.cases.domain.Actor;
 import org.casebridge.cases.domain.Case;
 import org.casebridge.cases.store.MongoCases;
+import org.casebridge.cases.store.MongoKnownLocations;
 import org.casebridge.contracts.EventTypes;
 import org.casebridge.contracts.Topics;
+import org.casebridge.contracts.party.LocationRegistered;
+import org.casebridge.contracts.party.LocationUpdated;
 import org.casebridge.contracts.party.PersonsMerged;
 import org.casebridge.platform.kafka.IdempotentConsumer;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
-/** Two person records merged in party-service: every case linked to the merged one follows the survivor. */
+/**
+ * What case-service follows from party-service: two person records merged, so every case linked to the merged one
+ * follows the survivor; and the postcode of every location, so cases can be found by area.
+ */
 @Component
 class PartyEvents {
 
@@ -21,11 +27,13 @@ class PartyEvents {
 
     private final IdempotentConsumer consumer;
     private final MongoCases cases;
+    private final MongoKnownLocations locations;
     private final Clock clock;
 
-    PartyEvents(IdempotentConsumer consumer, MongoCases cases, Clock clock) {
+    PartyEvents(IdempotentConsumer consumer, MongoCases cases, MongoKnownLocations locations, Clock clock) {
         this.consumer = consumer;
         this.cases = cases;
+        this.locations = locations;
         this.clock = clock;
     }
 
@@ -35,6 +43,10 @@ class PartyEvents {
             if (EventTypes.PERSONS_MERGED.type().equals(event.type())) {
                 PersonsMerged merged = event.data(PersonsMerged.class);
                 cases.linkedTo(merged.mergedId()).forEach(caseId -> follow(caseId, merged));
+            } else if (EventTypes.LOCATION_REGISTERED.type().equals(event.type())) {
+                locations.remember(event.data(LocationRegistered.class));
+            } else if (EventTypes.LOCATION_UPDATED.type().equals(event.type())) {
+                locations.remember(event.data(LocationUpdated.class));
             }
         });
     }

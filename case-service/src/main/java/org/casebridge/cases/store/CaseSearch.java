@@ -12,10 +12,11 @@ import org.springframework.data.mongodb.core.query.Criteria;
  * What a practitioner looks for among the cases they may see; every field is optional and they combine with AND.
  *
  * @param text words that must all appear in the reference, title or summary
+ * @param locationIds cases linked to any of these locations (a postcode or area resolves to its locations)
  * @param reviewOverdueOn cases still open whose next review date is before this day
  */
 public record CaseSearch(String reference, String type, String status, String riskBand, String ownerOrganisation,
-        String leadOfficer, String personId, String locationId, Instant openedFrom, Instant openedTo, String text,
+        String leadOfficer, String personId, List<String> locationIds, Instant openedFrom, Instant openedTo, String text,
         LocalDate reviewOverdueOn, Boolean caseReviewDue) {
 
     public static CaseSearch everything() {
@@ -46,8 +47,8 @@ public record CaseSearch(String reference, String type, String status, String ri
         if (personId != null) {
             all.add(Criteria.where("linkedPeople").is(personId));
         }
-        if (locationId != null) {
-            all.add(Criteria.where("links").elemMatch(Criteria.where("target").is("LOCATION").and("targetId").is(locationId)));
+        if (locationIds != null) {
+            all.add(Criteria.where("links").elemMatch(Criteria.where("target").is("LOCATION").and("targetId").in(locationIds)));
         }
         if (openedFrom != null) {
             all.add(Criteria.where("openedAt").gte(openedFrom));
