@@ -1,21 +1,32 @@
 package org.casebridge.parties.store;
 
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 
 import org.bson.types.ObjectId;
 import org.casebridge.parties.domain.Person;
+import org.casebridge.parties.domain.PersonSearch;
+import org.casebridge.parties.domain.matching.BlockingKeys;
+import org.casebridge.parties.domain.matching.MatchProfile;
 import org.casebridge.platform.events.AggregateStore;
 import org.casebridge.platform.events.OutboxEvents;
+import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Repository;
 
-/** People in MongoDB: each change and its events in one document write; every read filtered by organisation. */
+/** People in MongoDB: each change and its events in one document write; reads say which organisation is asking. */
 @Repository
 public class MongoPeople {
 
     static final String COLLECTION = "people";
+    /** Fields the domain does not own, so an update must not clear them. */
+    private static final String[] NOT_DOMAIN = {"idempotencyKey"};
+    /** Candidates scored per registration: enough for common surnames in one year of birth. */
+    private static final int MAX_CANDIDATES = 500;
 
     private final MongoTemplate mongo;
     private final AggregateStore store;
@@ -36,18 +47,85 @@ public class MongoPeople {
     public void insert(Person registered, String idempotencyKey) {
         PersonDocument doc = PersonDocument.of(registered);
         doc.idempotencyKey = idempotencyKey;
-        registered.newEvents().forEach(event -> doc.outbox.add(events.of(registered.id(), registered.version(), event)));
+        doc.outbox.addAll(events.sequenced(registered.id(), 0, registered.newEvents()));
         store.insert(doc, COLLECTION);
     }
 
-    /** The person, if {@code organisation} may see them: for now, the organisation that registered them. */
+    /** Saves a changed person if nobody changed them since {@code expectedVersion}; false when somebody did. */
+    public boolean update(Person changed, long expectedVersion) {
+        PersonDocument doc = PersonDocument.of(changed);
+        return store.update(COLLECTION, changed.id(), expectedVersion, doc,
+                events.sequenced(changed.id(), expectedVersion, changed.newEvents()), NOT_DOMAIN);
+    }
+
+    /** Puts a person back as they were, if nobody changed them since {@code currentVersion}: undoes half a merge. */
+    public void putBack(Person before, long currentVersion) {
+        store.update(COLLECTION, before.id(), currentVersion, PersonDocument.of(before), List.of(), NOT_DOMAIN);
+    }
+
+    /** The person, merged or not, whoever registered them: for rules that look beyond one organisation. */
+    public Optional<Person> find(String id) {
+        return Optional.ofNullable(mongo.findById(id, PersonDocument.class, COLLECTION)).map(PersonDocument::toPerson);
+    }
+
+    /** The person, if {@code organisation} holds a record of them. */
     public Optional<Person> findVisible(String id, String organisation) {
-        Query query = Query.query(Criteria.where("_id").is(id).and("organisation").is(organisation));
+        Query query = Query.query(Criteria.where("_id").is(id).and("organisations").is(organisation));
         return Optional.ofNullable(mongo.findOne(query, PersonDocument.class, COLLECTION)).map(PersonDocument::toPerson);
     }
 
     public Optional<Person> findByIdempotencyKey(String idempotencyKey) {
         return Optional.ofNullable(mongo.findOne(Query.query(Criteria.where("idempotencyKey").is(idempotencyKey)),
                 PersonDocument.class, COLLECTION)).map(PersonDocument::toPerson);
+    }
+
+    /** Active people sharing a blocking key with {@code incoming}, in any organisation: matching is partnership-wide. */
+    public List<Person> candidatesFor(MatchProfile incoming) {
+        Query query = Query.query(Criteria.where("blockingKeys").in(BlockingKeys.of(incoming))
+                .and("status").ne(Person.Status.MERGED.name())).limit(MAX_CANDIDATES);
+        return mongo.find(query, PersonDocument.class, COLLECTION).stream().map(PersonDocument::toPerson).toList();
+    }
+
+    public List<Person> findAll(Collection<String> ids) {
+        return mongo.find(Query.query(Criteria.where("_id").in(ids)), PersonDocument.class, COLLECTION).stream()
+                .map(PersonDocument::toPerson).toList();
+    }
+
+    /** People {@code organisation} holds that fit every given criterion, newest first, after the cursor. */
+    public List<Person> search(String organisation, PersonCriteria criteria, String after, int limit) {
+        List<Criteria> all = new ArrayList<>();
+        all.add(Criteria.where("organisations").is(organisation));
+        all.add(Criteria.where("status").ne(Person.Status.MERGED.name()));
+        if (criteria.name() != null) {
+            all.add(Criteria.where("nameKeys").all(PersonSearch.queryKeys(criteria.name())));
+        }
+        if (criteria.dateOfBirth() != null) {
+            // a search for 1980-02-14 also finds people recorded only as 1980 or 1980-02
+            String dob = criteria.dateOfBirth();
+            List<String> coarser = new ArrayList<>(List.of(dob));
+            if (dob.length() >= 7) {
+                coarser.add(dob.substring(0, 4));
+            }
+            if (dob.length() == 10) {
+                coarser.add(dob.substring(0, 7));
+            }
+            all.add(new Criteria().orOperator(Criteria.where("dateOfBirth").in(coarser),
+                    Criteria.where("dateOfBirth").regex("^" + java.util.regex.Pattern.quote(dob))));
+        }
+        if (criteria.postcodePrefix() != null) {
+            all.add(Criteria.where("postcodes").regex("^" + java.util.regex.Pattern.quote(criteria.postcodePrefix())));
+        }
+        if (criteria.identifierKey() != null) {
+            all.add(Criteria.where("identifierKeys").is(criteria.identifierKey()));
+        }
+        if (after != null) {
+            all.add(Criteria.where("_id").lt(after));
+        }
+        Query query = Query.query(new Criteria().andOperator(all)).with(Sort.by(Sort.Direction.DESC, "_id")).limit(limit);
+        return mongo.find(query, PersonDocument.class, COLLECTION).stream().map(PersonDocument::toPerson).toList();
+    }
+
+    /** What a search may ask for; null means "any". */
+    public record PersonCriteria(String name, String dateOfBirth, String postcodePrefix, String identifierKey) {
     }
 }

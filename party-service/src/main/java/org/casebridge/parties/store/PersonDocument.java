@@ -3,28 +3,47 @@ package org.casebridge.parties.store;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 import org.casebridge.parties.domain.Person;
+import org.casebridge.parties.domain.PersonDetails;
+import org.casebridge.parties.domain.PersonSearch;
+import org.casebridge.parties.domain.matching.BlockingKeys;
 import org.casebridge.platform.events.OutboxEvent;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
 
-/** How a person is stored: their details, the organisation that registered them, and the outbox. */
+/**
+ * How a person is stored: their details, who may see them, what merges brought in, the keys they are searched and
+ * matched by (kept in indexed fields, since the embedded server has no text search), and the outbox.
+ */
 @Document(MongoPeople.COLLECTION)
 class PersonDocument {
 
     @Id
     String id;
-    String givenName;
-    String familyName;
-    String dateOfBirth;
+    PersonDetails details;
     String registeredBy;
-    /** For now a person is visible to the organisation that registered them alone. */
-    @Indexed
     String organisation;
+    /** The organisations whose record this is: the registering one, and after a merge the other's too. */
+    @Indexed
+    Set<String> organisations;
     Instant registeredAt;
+    Person.Status status;
+    String mergedInto;
+    List<Person.Absorbed> absorbed = new ArrayList<>();
     long version;
+    @Indexed
+    Set<String> nameKeys;
+    @Indexed
+    Set<String> postcodes;
+    @Indexed
+    Set<String> identifierKeys;
+    @Indexed
+    Set<String> blockingKeys;
+    @Indexed
+    String dateOfBirth;
     /** {@code <user>|<Idempotency-Key>}: a retried POST finds the person it already registered. */
     @Indexed(unique = true, sparse = true)
     String idempotencyKey;
@@ -33,17 +52,26 @@ class PersonDocument {
     static PersonDocument of(Person p) {
         PersonDocument doc = new PersonDocument();
         doc.id = p.id();
-        doc.givenName = p.givenName();
-        doc.familyName = p.familyName();
-        doc.dateOfBirth = p.dateOfBirth();
+        doc.details = p.details();
         doc.registeredBy = p.registeredBy();
         doc.organisation = p.organisation();
+        doc.organisations = p.organisations();
         doc.registeredAt = p.registeredAt();
+        doc.status = p.status();
+        doc.mergedInto = p.mergedInto();
+        doc.absorbed = p.absorbed();
         doc.version = p.version();
+        doc.nameKeys = PersonSearch.nameKeys(p.details());
+        doc.postcodes = p.details().postcodes();
+        doc.identifierKeys = new java.util.HashSet<>();
+        p.details().identifiers().forEach(i -> doc.identifierKeys.add(i.scheme().name() + ":" + i.value()));
+        doc.blockingKeys = BlockingKeys.of(PersonSearch.profileOf(p.id(), p.details()));
+        doc.dateOfBirth = p.dateOfBirth();
         return doc;
     }
 
     Person toPerson() {
-        return Person.restore(id, givenName, familyName, dateOfBirth, registeredBy, organisation, registeredAt, version);
+        return Person.restore(id, details, registeredBy, organisation, registeredAt, organisations,
+                status == null ? Person.Status.ACTIVE : status, mergedInto, absorbed == null ? List.of() : absorbed, version);
     }
 }
