@@ -25,6 +25,7 @@ import org.casebridge.contracts.party.LocationUpdated;
 import org.casebridge.contracts.party.PersonRegistered;
 import org.casebridge.contracts.party.PersonUpdated;
 import org.casebridge.contracts.party.PersonsUnmerged;
+import org.casebridge.contracts.party.RepeatPresentationFlagged;
 import org.casebridge.contracts.party.PersonsMerged;
 
 /** Every event type CaseBridge publishes. Each has a JSON Schema and an entry in docs/asyncapi.yaml. */
@@ -51,6 +52,7 @@ public final class EventTypes {
     public static final EventType PERSONS_UNMERGED = new EventType("casebridge.party.persons-unmerged.v1", Topics.PARTY, PersonsUnmerged.class);
     public static final EventType LOCATION_REGISTERED = new EventType("casebridge.party.location-registered.v1", Topics.PARTY, LocationRegistered.class);
     public static final EventType LOCATION_UPDATED = new EventType("casebridge.party.location-updated.v1", Topics.PARTY, LocationUpdated.class);
+    public static final EventType REPEAT_PRESENTATION_FLAGGED = new EventType("casebridge.party.repeat-presentation-flagged.v1", Topics.PARTY, RepeatPresentationFlagged.class);
     public static final EventType NOTIFICATION_CREATED = new EventType("casebridge.notification.created.v1", Topics.NOTIFICATION, NotificationCreated.class);
     public static final EventType AUDIT_RECORDED = new EventType("casebridge.audit.recorded.v1", Topics.AUDIT, AuditRecorded.class);
 
@@ -58,7 +60,8 @@ public final class EventTypes {
             CASE_REOPENED, CASE_LOG_ENTRY_ADDED, CASE_RISK_ASSESSED, CASE_PARTY_LINKED, CASE_PARTY_UNLINKED,
             CASE_INTERVENTION_RECORDED, CASE_REVIEW_THRESHOLD_MET, CASE_TRANSFER_OFFERED,
             CASE_TRANSFER_DECLINED, CASE_TRANSFERRED, CASE_ACCESS_CHANGED, PERSON_REGISTERED, PERSON_UPDATED, PERSONS_MERGED,
-            PERSONS_UNMERGED, LOCATION_REGISTERED, LOCATION_UPDATED, NOTIFICATION_CREATED, AUDIT_RECORDED);
+            PERSONS_UNMERGED, LOCATION_REGISTERED, LOCATION_UPDATED, REPEAT_PRESENTATION_FLAGGED,
+            NOTIFICATION_CREATED, AUDIT_RECORDED);
 
     private EventTypes() {
     }

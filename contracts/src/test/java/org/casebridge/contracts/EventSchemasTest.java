@@ -76,6 +76,8 @@ class EventSchemasTest {
                 new org.casebridge.contracts.party.PersonUpdated("p-1", List.of("addresses", "flags"), "jo.smith",
                         "STOCKTON_CST", NOW),
                 new org.casebridge.contracts.party.PersonsUnmerged("p-1", "p-2", "jo.smith", "STOCKTON_CST", NOW),
+                new org.casebridge.contracts.party.RepeatPresentationFlagged("p-1", 3, 3, 12, List.of("c-1", "c-2", "c-3"),
+                        List.of("STOCKTON_CST", "CLEVELAND_POLICE"), "STOCKTON_CST", NOW),
                 new org.casebridge.contracts.party.LocationRegistered("l-1", "PARK", "TS18 1AB", "100110123456", 54.57,
                         -1.32, false, "jo.smith", "STOCKTON_CST", NOW),
                 new org.casebridge.contracts.party.LocationUpdated("l-1", "PARK", null, null, null, null, true, "jo.smith",

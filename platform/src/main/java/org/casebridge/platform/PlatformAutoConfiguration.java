@@ -89,6 +89,19 @@ public class PlatformAutoConfiguration {
         return new AuditTrail(store, events, properties.serviceName(), clock);
     }
 
+    @Bean
+    @ConditionalOnProperty(name = "casebridge.access.projection.enabled")
+    org.casebridge.platform.access.CaseAccessProjection caseAccessProjection(MongoTemplate mongo) {
+        return new org.casebridge.platform.access.CaseAccessProjection(mongo);
+    }
+
+    @Bean
+    @ConditionalOnProperty(name = "casebridge.access.projection.enabled")
+    org.casebridge.platform.access.CaseAccessListener caseAccessListener(IdempotentConsumer consumer,
+            org.casebridge.platform.access.CaseAccessProjection projection, Clock clock, PlatformProperties properties) {
+        return new org.casebridge.platform.access.CaseAccessListener(consumer, projection, clock, properties.serviceName());
+    }
+
     /** Named so Boot's {@code hello}-based MongoDB indicator backs off. */
     @Bean(name = "mongoHealthIndicator")
     MongoPingHealthIndicator mongoHealthIndicator(MongoTemplate mongo) {

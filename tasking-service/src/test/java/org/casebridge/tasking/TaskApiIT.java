@@ -17,7 +17,7 @@ import org.casebridge.platform.events.OutboxEvents;
 import org.casebridge.platform.test.ApiClient;
 import org.casebridge.platform.test.RealInfrastructure;
 import org.casebridge.platform.test.TestTokens;
-import org.casebridge.tasking.access.store.MongoCaseAccess;
+import org.casebridge.platform.access.CaseAccessProjection;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -43,7 +43,7 @@ class TaskApiIT {
     @Autowired
     OutboxEvents events;
     @Autowired
-    MongoCaseAccess caseAccess;
+    CaseAccessProjection caseAccess;
 
     private final String jo = TestTokens.practitioner("jo.smith", "STOCKTON_CST", "STOCKTON_ASB");
     private final String raj = TestTokens.practitioner("raj.patel", "STOCKTON_CST", "STOCKTON_ASB");

@@ -46,12 +46,14 @@ class PersonController {
     static final String ORGANISATION_RECORD = "organisation-record";
 
     private final MongoPeople people;
+    private final PersonAccess access;
     private final PossibleMatches matches;
     private final AuditTrail audit;
     private final Clock clock;
 
-    PersonController(MongoPeople people, PossibleMatches matches, AuditTrail audit, Clock clock) {
+    PersonController(MongoPeople people, PersonAccess access, PossibleMatches matches, AuditTrail audit, Clock clock) {
         this.people = people;
+        this.access = access;
         this.matches = matches;
         this.audit = audit;
         this.clock = clock;
@@ -95,17 +97,18 @@ class PersonController {
         return PossibleMatches.shown(matches.of(proposed), organisation);
     }
 
-    @Operation(summary = "Read a person your organisation holds a record of",
+    @Operation(summary = "Read a person your organisation holds a record of, or who is linked to a case you may see",
             description = "A record merged into another answers 307 with the survivor's Location.")
     @GetMapping("/{id}")
     ResponseEntity<PersonView> get(@PathVariable @Pattern(regexp = "[0-9a-f]{24}") String id, CurrentUser user,
             @RequestHeader(name = "X-Purpose", required = false) @Size(max = 500) String purpose) {
-        Person found = visible(id, user);
+        PersonAccess.Seen seen = access.visible(id, user).orElseThrow(() -> DomainException.notFound("Person " + id));
+        Person found = seen.person();
         if (found.status() == Person.Status.MERGED) {
             return ResponseEntity.status(HttpStatus.TEMPORARY_REDIRECT)
                     .location(URI.create("/api/v1/parties/people/" + found.mergedInto())).build();
         }
-        audit.record(user, "READ", "person", id, ORGANISATION_RECORD, purpose, null);
+        audit.record(user, "READ", "person", id, seen.grantedBy(), purpose, null);
         return ResponseEntity.ok().eTag(ETags.of(found.version())).body(PersonView.of(found));
     }
 

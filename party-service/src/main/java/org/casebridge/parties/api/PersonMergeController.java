@@ -45,11 +45,14 @@ class PersonMergeController {
 
     private final MongoPeople people;
     private final MongoSuspectedDuplicates duplicates;
+    private final org.casebridge.parties.store.MongoInvolvements involvements;
     private final AuditTrail audit;
     private final Clock clock;
 
-    PersonMergeController(MongoPeople people, MongoSuspectedDuplicates duplicates, AuditTrail audit, Clock clock) {
+    PersonMergeController(MongoPeople people, MongoSuspectedDuplicates duplicates,
+            org.casebridge.parties.store.MongoInvolvements involvements, AuditTrail audit, Clock clock) {
         this.people = people;
+        this.involvements = involvements;
         this.duplicates = duplicates;
         this.audit = audit;
         this.clock = clock;
@@ -80,6 +83,7 @@ class PersonMergeController {
         Person duplicateBefore = people.find(duplicate.id()).orElseThrow();
         survivor.absorb(duplicate, user.id(), organisation, clock.instant());
         writeBoth(duplicate, duplicateVersion, duplicateBefore, survivor, expected);
+        involvements.follow(duplicate.id(), id);
         duplicates.resolve(MongoSuspectedDuplicates.pairId(id, duplicate.id()), Status.MERGED, user.id(), clock.instant());
         audit.record(user, "MERGE", "person", id, PersonController.ORGANISATION_RECORD, request.reason(),
                 Map.of("merged", duplicate.id()));
@@ -105,6 +109,7 @@ class PersonMergeController {
         Person releasedBefore = people.find(released.id()).orElseThrow();
         survivor.release(released, user.id(), organisation, clock.instant());
         writeBoth(released, releasedVersion, releasedBefore, survivor, expected);
+        involvements.release(released.id());
         duplicates.resolve(MongoSuspectedDuplicates.pairId(id, released.id()), Status.NOT_DUPLICATE, user.id(), clock.instant());
         audit.record(user, "UNMERGE", "person", id, PersonController.ORGANISATION_RECORD, request.reason(),
                 Map.of("released", released.id()));

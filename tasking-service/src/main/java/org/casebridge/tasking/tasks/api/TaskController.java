@@ -12,7 +12,7 @@ import org.casebridge.platform.audit.AuditTrail;
 import org.casebridge.platform.domain.DomainException;
 import org.casebridge.platform.security.CurrentUser;
 import org.casebridge.platform.web.ETags;
-import org.casebridge.tasking.access.store.MongoCaseAccess;
+import org.casebridge.platform.access.CaseAccessProjection;
 import org.casebridge.tasking.tasks.domain.Task;
 import org.casebridge.tasking.tasks.store.MongoTasks;
 import org.springframework.dao.DuplicateKeyException;
@@ -43,11 +43,11 @@ class TaskController {
     private static final AccessList NOBODY = new AccessList(List.of(), List.of(), List.of());
 
     private final MongoTasks tasks;
-    private final MongoCaseAccess caseAccess;
+    private final CaseAccessProjection caseAccess;
     private final AuditTrail audit;
     private final Clock clock;
 
-    TaskController(MongoTasks tasks, MongoCaseAccess caseAccess, AuditTrail audit, Clock clock) {
+    TaskController(MongoTasks tasks, CaseAccessProjection caseAccess, AuditTrail audit, Clock clock) {
         this.tasks = tasks;
         this.caseAccess = caseAccess;
         this.audit = audit;

@@ -1,0 +1,89 @@
+package org.casebridge.parties.messaging;
+
+import java.time.Clock;
+import java.util.List;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.casebridge.contracts.EventTypes;
+import org.casebridge.contracts.Topics;
+import org.casebridge.contracts.cases.CasePartyLinked;
+import org.casebridge.contracts.cases.CasePartyUnlinked;
+import org.casebridge.contracts.party.RepeatPresentationFlagged;
+import org.casebridge.parties.domain.Person;
+import org.casebridge.parties.domain.RepeatPresentation;
+import org.casebridge.parties.store.MongoInvolvements;
+import org.casebridge.parties.store.MongoPeople;
+import org.casebridge.platform.access.CaseAccessProjection;
+import org.casebridge.platform.events.AggregateStore;
+import org.casebridge.platform.events.OutboxEvents;
+import org.casebridge.platform.kafka.IdempotentConsumer;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * People linked to and unlinked from cases in any agency: the involvement index, and the repeat-presentation rule,
+ * checked whenever someone is linked as a victim or complainant.
+ */
+@Component
+class CaseEvents {
+
+    private static final String CONSUMER = "party-service.cases";
+
+    private final IdempotentConsumer consumer;
+    private final MongoInvolvements involvements;
+    private final MongoPeople people;
+    private final CaseAccessProjection cases;
+    private final RepeatPresentation rule;
+    private final AggregateStore store;
+    private final OutboxEvents events;
+    private final Clock clock;
+
+    CaseEvents(IdempotentConsumer consumer, MongoInvolvements involvements, MongoPeople people, CaseAccessProjection cases,
+            RepeatPresentation rule, AggregateStore store, OutboxEvents events, Clock clock) {
+        this.consumer = consumer;
+        this.involvements = involvements;
+        this.people = people;
+        this.cases = cases;
+        this.rule = rule;
+        this.store = store;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    @KafkaListener(topics = Topics.CASE, groupId = CONSUMER)
+    void on(ConsumerRecord<String, byte[]> record) {
+        consumer.consume(CONSUMER, record, event -> {
+            if (EventTypes.CASE_PARTY_LINKED.type().equals(event.type())) {
+                CasePartyLinked link = event.data(CasePartyLinked.class);
+                if ("PERSON".equals(link.target())) {
+                    String current = people.find(link.targetId()).filter(p -> p.status() == Person.Status.MERGED)
+                            .map(Person::mergedInto).orElse(link.targetId());
+                    involvements.linked(link, current);
+                    if (RepeatPresentation.PRESENTING_ROLES.contains(link.role())) {
+                        checkRepeat(current, link.organisation());
+                    }
+                }
+            } else if (EventTypes.CASE_PARTY_UNLINKED.type().equals(event.type())) {
+                CasePartyUnlinked unlink = event.data(CasePartyUnlinked.class);
+                if ("PERSON".equals(unlink.target())) {
+                    involvements.unlinked(unlink.caseId(), unlink.targetId(), unlink.role());
+                }
+            }
+        });
+    }
+
+    private void checkRepeat(String personId, String organisation) {
+        List<RepeatPresentation.Presentation> presentations = involvements.of(personId).stream()
+                .map(i -> new RepeatPresentation.Presentation(i.caseId(), i.role(), i.linkedAt())).toList();
+        rule.decide(organisation, presentations, involvements.lastFlagged(personId).orElse(null), clock.instant())
+                .ifPresent(flag -> {
+                    List<String> owners = cases.findAll(flag.caseIds()).stream()
+                            .map(CaseAccessProjection.ProjectedCase::ownerOrganisation).distinct().sorted().toList();
+                    // the event first: after a crash in between, a second flag is better than none
+                    store.append(events.of(personId, null, new RepeatPresentationFlagged(personId, flag.count(),
+                            flag.threshold().count(), flag.threshold().months(), flag.caseIds(), owners, organisation,
+                            clock.instant())));
+                    involvements.flagged(personId, clock.instant());
+                });
+    }
+}

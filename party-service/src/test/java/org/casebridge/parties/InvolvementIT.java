@@ -1,0 +1,162 @@
+package org.casebridge.parties;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import org.bson.types.ObjectId;
+import org.casebridge.contracts.Topics;
+import org.casebridge.contracts.access.CaseAccessChanged;
+import org.casebridge.contracts.access.CaseAccessChanged.AccessLevel;
+import org.casebridge.contracts.access.CaseAccessChanged.Grant;
+import org.casebridge.contracts.access.CaseAccessChanged.PrincipalKind;
+import org.casebridge.contracts.cases.CasePartyLinked;
+import org.casebridge.platform.events.AggregateStore;
+import org.casebridge.platform.events.OutboxEvents;
+import org.casebridge.platform.test.ApiClient;
+import org.casebridge.platform.test.RealInfrastructure;
+import org.casebridge.platform.test.TestTokens;
+import org.casebridge.platform.test.TopicProbe;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.ResponseEntity;
+
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The involvement index from case-service's events, who may see a person through a case, and the repeat-presentation
+ * flag. case-service and sharing-service are stood in for by publishing their events through this service's outbox
+ * to the real broker.
+ */
+@RealInfrastructure
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class InvolvementIT {
+
+    private static TopicProbe partyTopic;
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    AggregateStore store;
+    @Autowired
+    OutboxEvents events;
+
+    private final String jo = TestTokens.practitioner("jo.smith", "STOCKTON_CST", "STOCKTON_ASB");
+    private final String police = TestTokens.practitioner("pc.adams", "CLEVELAND_POLICE", "CP_STOCKTON_NPT");
+    private final String housing = TestTokens.practitioner("tom.reid", "THIRTEEN_GROUP", "THIRTEEN_ASB");
+    private final String fire = TestTokens.practitioner("ff.khan", "CLEVELAND_FIRE", "CF_PREVENTION");
+
+    @BeforeAll
+    static void probe() {
+        partyTopic = new TopicProbe(Topics.PARTY);
+    }
+
+    @AfterAll
+    static void close() throws InterruptedException {
+        partyTopic.close();
+    }
+
+    private ResponseEntity<JsonNode> call(HttpMethod method, String path, String token, String ifMatch, String body) {
+        return ApiClient.onPort(port).call(method, path, token, ifMatch, body);
+    }
+
+    private String register(String token, String given, String family) {
+        return call(HttpMethod.POST, "/api/v1/parties/people", token, null,
+                "{\"givenName\":\"" + given + "\",\"familyName\":\"" + family + "\"}").getBody().get("id").asString();
+    }
+
+    /** A case owned by {@code owner} and seen by it alone, with the person linked in {@code role}. */
+    private String caseLinking(String personId, String owner, String role) {
+        String caseId = new ObjectId().toHexString();
+        store.append(events.of(caseId, 1L, new CaseAccessChanged(caseId, "ASB_PERSONAL", owner, false,
+                List.of(new Grant(PrincipalKind.ORGANISATION, owner, AccessLevel.MANAGE, null)), Instant.now())));
+        store.append(events.of(caseId, 2L, new CasePartyLinked(caseId, "ASB-2026-" + caseId.substring(18), "ASB_PERSONAL",
+                "PERSON", personId, role, "someone", owner, Instant.now())));
+        return caseId;
+    }
+
+    @Test
+    void aPractitionerSeesTheirOwnCasesAndWhichAgenciesKnowThePersonOtherwise() {
+        String person = register(jo, "Maya", "Osei");
+        String ours = caseLinking(person, "STOCKTON_CST", "VICTIM");
+        String policeCase = caseLinking(person, "CLEVELAND_POLICE", "WITNESS");
+        String housingCase = caseLinking(person, "THIRTEEN_GROUP", "COMPLAINANT");
+
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            JsonNode seen = call(HttpMethod.GET, "/api/v1/parties/people/" + person + "/involvement", jo, null, null).getBody();
+            assertThat(seen.get("cases").findValuesAsString("caseId")).containsExactly(ours);
+            assertThat(seen.get("knownElsewhere").get("cases").asInt()).isEqualTo(2);
+            assertThat(seen.get("knownElsewhere").get("summary").asString())
+                    .isEqualTo("Known to 2 other agencies: CLEVELAND_POLICE, THIRTEEN_GROUP — ask for access");
+        });
+        assertThat(call(HttpMethod.GET, "/api/v1/parties/people/" + person + "/involvement", jo, null, null).getBody()
+                .toString()).doesNotContain(policeCase).doesNotContain(housingCase);
+
+        // the police see the person through their own case, and only that case
+        var asPolice = call(HttpMethod.GET, "/api/v1/parties/people/" + person, police, null, null);
+        assertThat(asPolice.getStatusCode().value()).isEqualTo(200);
+        assertThat(asPolice.getBody().get("familyName").asString()).isEqualTo("Osei");
+        assertThat(call(HttpMethod.GET, "/api/v1/parties/people/" + person + "/involvement", police, null, null).getBody()
+                .get("cases").findValuesAsString("caseId")).containsExactly(policeCase);
+        // an agency with no record and no case is told nothing
+        assertThat(call(HttpMethod.GET, "/api/v1/parties/people/" + person, fire, null, null).getStatusCode().value())
+                .isEqualTo(404);
+        assertThat(call(HttpMethod.GET, "/api/v1/parties/people/" + person + "/involvement", fire, null, null)
+                .getStatusCode().value()).isEqualTo(404);
+    }
+
+    @Test
+    void someoneWhoKeepsPresentingAsAVictimIsFlaggedOnce() {
+        String person = register(jo, "Ken", "Adeyemi");
+        caseLinking(person, "STOCKTON_CST", "VICTIM");
+        caseLinking(person, "THIRTEEN_GROUP", "COMPLAINANT");
+        caseLinking(person, "STOCKTON_CST", "WITNESS");
+
+        String third = caseLinking(person, "CLEVELAND_POLICE", "VICTIM");
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(partyTopic.about(person)).anySatisfy(r ->
+                assertThat(TopicProbe.header(r, "ce_type")).isEqualTo("casebridge.party.repeat-presentation-flagged.v1")));
+        String flag = partyTopic.about(person).stream()
+                .filter(r -> TopicProbe.header(r, "ce_type").equals("casebridge.party.repeat-presentation-flagged.v1"))
+                .map(TopicProbe::body).findFirst().orElseThrow();
+        assertThat(flag).contains("\"count\":3").contains("\"months\":6").contains("\"ruleOf\":\"CLEVELAND_POLICE\"")
+                .contains(third).doesNotContain("Adeyemi");
+
+        String fourth = caseLinking(person, "STOCKTON_CST", "VICTIM");
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(
+                call(HttpMethod.GET, "/api/v1/parties/people/" + person + "/involvement", jo, null, null).getBody()
+                        .get("cases").findValuesAsString("caseId")).contains(fourth));
+        assertThat(partyTopic.about(person).stream()
+                .filter(r -> TopicProbe.header(r, "ce_type").equals("casebridge.party.repeat-presentation-flagged.v1")))
+                .hasSize(1);
+    }
+
+    @Test
+    void aMergedRecordsCasesFollowTheSurvivorAndGoBackOnUnmerge() {
+        String survivor = register(jo, "Lena", "Fischer");
+        String duplicate = register(jo, "Lena", "Fisher");
+        String caseOfDuplicate = caseLinking(duplicate, "STOCKTON_CST", "WITNESS");
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(
+                call(HttpMethod.GET, "/api/v1/parties/people/" + duplicate + "/involvement", jo, null, null).getBody()
+                        .get("cases").findValuesAsString("caseId")).containsExactly(caseOfDuplicate));
+
+        assertThat(call(HttpMethod.POST, "/api/v1/parties/people/" + survivor + "/merge", jo, "\"1\"",
+                "{\"duplicateId\":\"" + duplicate + "\",\"reason\":\"Misspelt\"}").getStatusCode().value()).isEqualTo(200);
+        assertThat(call(HttpMethod.GET, "/api/v1/parties/people/" + survivor + "/involvement", jo, null, null).getBody()
+                .get("cases").findValuesAsString("caseId")).containsExactly(caseOfDuplicate);
+
+        assertThat(call(HttpMethod.POST, "/api/v1/parties/people/" + survivor + "/unmerge", jo, "\"2\"",
+                "{\"personId\":\"" + duplicate + "\",\"reason\":\"Two people after all\"}").getStatusCode().value()).isEqualTo(200);
+        assertThat(call(HttpMethod.GET, "/api/v1/parties/people/" + survivor + "/involvement", jo, null, null).getBody()
+                .get("cases")).isEmpty();
+        assertThat(call(HttpMethod.GET, "/api/v1/parties/people/" + duplicate + "/involvement", jo, null, null).getBody()
+                .get("cases").findValuesAsString("caseId")).containsExactly(caseOfDuplicate);
+    }
+}
