@@ -26,6 +26,18 @@ import org.casebridge.contracts.party.PersonRegistered;
 import org.casebridge.contracts.party.PersonUpdated;
 import org.casebridge.contracts.party.PersonsUnmerged;
 import org.casebridge.contracts.party.RepeatPresentationFlagged;
+import org.casebridge.contracts.task.TaskCreated;
+import org.casebridge.contracts.task.TaskAssigned;
+import org.casebridge.contracts.task.TaskAccepted;
+import org.casebridge.contracts.task.TaskStarted;
+import org.casebridge.contracts.task.TaskDeclined;
+import org.casebridge.contracts.task.TaskUpdated;
+import org.casebridge.contracts.task.TaskCompleted;
+import org.casebridge.contracts.task.TaskCancelled;
+import org.casebridge.contracts.task.TaskDueSoon;
+import org.casebridge.contracts.task.TaskOverdue;
+import org.casebridge.contracts.task.TaskEscalated;
+import org.casebridge.contracts.task.TaskCaseClosed;
 import org.casebridge.contracts.party.PersonsMerged;
 
 /** Every event type CaseBridge publishes. Each has a JSON Schema and an entry in docs/asyncapi.yaml. */
@@ -53,6 +65,18 @@ public final class EventTypes {
     public static final EventType LOCATION_REGISTERED = new EventType("casebridge.party.location-registered.v1", Topics.PARTY, LocationRegistered.class);
     public static final EventType LOCATION_UPDATED = new EventType("casebridge.party.location-updated.v1", Topics.PARTY, LocationUpdated.class);
     public static final EventType REPEAT_PRESENTATION_FLAGGED = new EventType("casebridge.party.repeat-presentation-flagged.v1", Topics.PARTY, RepeatPresentationFlagged.class);
+    public static final EventType TASK_CREATED = new EventType("casebridge.task.created.v1", Topics.TASK, TaskCreated.class);
+    public static final EventType TASK_ASSIGNED = new EventType("casebridge.task.assigned.v1", Topics.TASK, TaskAssigned.class);
+    public static final EventType TASK_ACCEPTED = new EventType("casebridge.task.accepted.v1", Topics.TASK, TaskAccepted.class);
+    public static final EventType TASK_STARTED = new EventType("casebridge.task.started.v1", Topics.TASK, TaskStarted.class);
+    public static final EventType TASK_DECLINED = new EventType("casebridge.task.declined.v1", Topics.TASK, TaskDeclined.class);
+    public static final EventType TASK_UPDATED = new EventType("casebridge.task.updated.v1", Topics.TASK, TaskUpdated.class);
+    public static final EventType TASK_COMPLETED = new EventType("casebridge.task.completed.v1", Topics.TASK, TaskCompleted.class);
+    public static final EventType TASK_CANCELLED = new EventType("casebridge.task.cancelled.v1", Topics.TASK, TaskCancelled.class);
+    public static final EventType TASK_DUE_SOON = new EventType("casebridge.task.due-soon.v1", Topics.TASK, TaskDueSoon.class);
+    public static final EventType TASK_OVERDUE = new EventType("casebridge.task.overdue.v1", Topics.TASK, TaskOverdue.class);
+    public static final EventType TASK_ESCALATED = new EventType("casebridge.task.escalated.v1", Topics.TASK, TaskEscalated.class);
+    public static final EventType TASK_CASE_CLOSED = new EventType("casebridge.task.case-closed.v1", Topics.TASK, TaskCaseClosed.class);
     public static final EventType NOTIFICATION_CREATED = new EventType("casebridge.notification.created.v1", Topics.NOTIFICATION, NotificationCreated.class);
     public static final EventType AUDIT_RECORDED = new EventType("casebridge.audit.recorded.v1", Topics.AUDIT, AuditRecorded.class);
 
@@ -61,7 +85,8 @@ public final class EventTypes {
             CASE_INTERVENTION_RECORDED, CASE_REVIEW_THRESHOLD_MET, CASE_TRANSFER_OFFERED,
             CASE_TRANSFER_DECLINED, CASE_TRANSFERRED, CASE_ACCESS_CHANGED, PERSON_REGISTERED, PERSON_UPDATED, PERSONS_MERGED,
             PERSONS_UNMERGED, LOCATION_REGISTERED, LOCATION_UPDATED, REPEAT_PRESENTATION_FLAGGED,
-            NOTIFICATION_CREATED, AUDIT_RECORDED);
+            TASK_CREATED, TASK_ASSIGNED, TASK_ACCEPTED, TASK_STARTED, TASK_DECLINED, TASK_UPDATED,
+            TASK_COMPLETED, TASK_CANCELLED, TASK_DUE_SOON, TASK_OVERDUE, TASK_ESCALATED, TASK_CASE_CLOSED, NOTIFICATION_CREATED, AUDIT_RECORDED);
 
     private EventTypes() {
     }

@@ -26,6 +26,7 @@ import org.casebridge.contracts.cases.CaseUpdated;
 import org.casebridge.contracts.notification.NotificationCreated;
 import org.casebridge.contracts.party.PersonRegistered;
 import org.casebridge.contracts.party.PersonsMerged;
+import org.casebridge.contracts.task.TaskSummary;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -83,10 +84,27 @@ class EventSchemasTest {
                 new org.casebridge.contracts.party.LocationUpdated("l-1", "PARK", null, null, null, null, true, "jo.smith",
                         "STOCKTON_CST", NOW),
                 new PersonRegistered("p-1", "Robert", "Jones", "1980-02", "jo.smith", "STOCKTON_CST", NOW),
+                new org.casebridge.contracts.task.TaskCreated(TASK, "jo.smith", "STOCKTON_CST", NOW),
+                new org.casebridge.contracts.task.TaskAssigned(TASK, new TaskSummary.Assignee("TEAM", "CP_STOCKTON_NPT",
+                        "CLEVELAND_POLICE"), "sgt.lowe", "CLEVELAND_POLICE", NOW),
+                new org.casebridge.contracts.task.TaskAccepted(TASK, "pc.adams", "CLEVELAND_POLICE", NOW),
+                new org.casebridge.contracts.task.TaskStarted(TASK, "pc.adams", "CLEVELAND_POLICE", NOW),
+                new org.casebridge.contracts.task.TaskDeclined(TASK, "Not ours", "pc.adams", "CLEVELAND_POLICE", NOW),
+                new org.casebridge.contracts.task.TaskUpdated(TASK, "Visited, nobody in", "pc.adams", "CLEVELAND_POLICE", NOW),
+                new org.casebridge.contracts.task.TaskCompleted(TASK, "Warning given", "pc.adams", "CLEVELAND_POLICE", NOW),
+                new org.casebridge.contracts.task.TaskCancelled(TASK, "No longer needed", "jo.smith", "STOCKTON_CST", NOW),
+                new org.casebridge.contracts.task.TaskDueSoon(TASK, NOW),
+                new org.casebridge.contracts.task.TaskOverdue(TASK, NOW),
+                new org.casebridge.contracts.task.TaskEscalated(TASK, 3, NOW),
+                new org.casebridge.contracts.task.TaskCaseClosed(TASK, "jo.smith", NOW),
                 new NotificationCreated("n-1", "jo.smith", "CASE_ASSIGNED", "You lead ASB-2026-000123", "c-1", NOW),
                 new AuditRecorded("a-1", "jo.smith", "STOCKTON_CST", "READ", "case", "c-1", "owner-organisation", null,
                         Map.of(), "case-service", "req-1", NOW));
     }
+
+    private static final TaskSummary TASK = new TaskSummary("t-1", "c-1", "CASE", "c-1", "Visit the victim", "HIGH",
+            java.time.LocalDate.of(2026, 6, 1), new TaskSummary.Assignee("USER", "pc.adams", "CLEVELAND_POLICE"), "NEW",
+            "jo.smith", "STOCKTON_CST");
 
     @Test
     void everyEventTypeHasASampleHere() {

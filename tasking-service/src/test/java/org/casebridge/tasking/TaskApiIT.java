@@ -58,9 +58,11 @@ class TaskApiIT {
         return ApiClient.onPort(port).get(path, token);
     }
 
+    /** A task set to a Stockton user, or to the creator when {@code assignee} is null. */
     private static String task(String caseId, String title, String assignee) {
         return "{\"caseId\":\"" + caseId + "\",\"title\":\"" + title + "\""
-                + (assignee == null ? "" : ",\"assignee\":\"" + assignee + "\"") + "}";
+                + (assignee == null ? "" : ",\"assignee\":{\"kind\":\"USER\",\"id\":\"" + assignee
+                        + "\",\"organisation\":\"STOCKTON_CST\"}") + "}";
     }
 
     @Test
@@ -78,7 +80,7 @@ class TaskApiIT {
         String id = task.get("id").asString();
         assertThat(task.get("status").asString()).isEqualTo("NEW");
         assertThat(task.get("caseId").asString()).isEqualTo(caseId);
-        assertThat(task.get("assignee").asString()).isEqualTo("raj.patel");
+        assertThat(task.get("assignee").get("id").asString()).isEqualTo("raj.patel");
         assertThat(task.get("createdBy").asString()).isEqualTo("jo.smith");
         assertThat(created.getHeaders().getLocation().toString()).endsWith("/api/v1/tasks/" + id);
         assertThat(created.getHeaders().getETag()).isEqualTo("\"1\"");
@@ -117,7 +119,7 @@ class TaskApiIT {
 
         var created = setTask(police, task(caseId, "Patrol Elm Road on Friday evening", "jo.smith"), null);
         assertThat(created.getStatusCode().value()).isEqualTo(201);
-        assertThat(created.getBody().get("organisation").asString()).isEqualTo("CLEVELAND_POLICE");
+        assertThat(created.getBody().get("createdByOrganisation").asString()).isEqualTo("CLEVELAND_POLICE");
     }
 
     @Test

@@ -2,6 +2,8 @@ package org.casebridge.tasking.tasks.api;
 
 import java.net.URI;
 import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -12,8 +14,10 @@ import org.casebridge.platform.audit.AuditTrail;
 import org.casebridge.platform.domain.DomainException;
 import org.casebridge.platform.security.CurrentUser;
 import org.casebridge.platform.web.ETags;
-import org.casebridge.platform.access.CaseAccessProjection;
+import org.casebridge.tasking.tasks.domain.Actor;
+import org.casebridge.tasking.tasks.domain.Assignee;
 import org.casebridge.tasking.tasks.domain.Task;
+import org.casebridge.tasking.tasks.domain.TaskStatus;
 import org.casebridge.tasking.tasks.store.MongoTasks;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.ResponseEntity;
@@ -39,29 +43,26 @@ import jakarta.validation.constraints.Size;
 @Validated
 class TaskController {
 
-    /** Before any decision about a case reaches us, nobody may act on it. */
-    private static final AccessList NOBODY = new AccessList(List.of(), List.of(), List.of());
-
     private final MongoTasks tasks;
-    private final CaseAccessProjection caseAccess;
+    private final TaskGuard guard;
     private final AuditTrail audit;
     private final Clock clock;
 
-    TaskController(MongoTasks tasks, CaseAccessProjection caseAccess, AuditTrail audit, Clock clock) {
+    TaskController(MongoTasks tasks, TaskGuard guard, AuditTrail audit, Clock clock) {
         this.tasks = tasks;
-        this.caseAccess = caseAccess;
+        this.guard = guard;
         this.audit = audit;
         this.clock = clock;
     }
 
-    @Operation(summary = "Set a task on a case you may contribute to",
-            description = "Send an Idempotency-Key to make a retried request return the task it already set.")
+    @Operation(summary = "Set a task on a case you may contribute to, or about a person or a location",
+            description = "The assignee may be a user, a team or a whole organisation, which then allocates it. On a case "
+                    + "the assignee's organisation must be able to contribute to it (a share at CONTRIBUTE); otherwise 409 "
+                    + "says so. Send an Idempotency-Key to make a retried request return the task it already set.")
     @PostMapping
     ResponseEntity<TaskView> create(@Valid @RequestBody NewTaskRequest request, CurrentUser user,
             @RequestHeader(name = "Idempotency-Key", required = false) @Size(max = 100) String idempotencyKey) {
-        if (user.organisation() == null) {
-            throw DomainException.forbidden("Your account belongs to no organisation, so it cannot set a task.");
-        }
+        Actor actor = TaskGuard.actor(user);
         String key = idempotencyKey == null ? null : user.id() + "|" + idempotencyKey;
         if (key != null) {
             Optional<Task> earlier = tasks.findByIdempotencyKey(key);
@@ -69,11 +70,18 @@ class TaskController {
                 return created(earlier.get());
             }
         }
-        AccessList access = caseAccess.find(request.caseId()).orElse(NOBODY);
-        List<String> principals = user.principals();
-        Task task = Task.create(tasks.newId(), new Task.NewTask(request.caseId(), request.title(), request.assignee(),
-                user.id(), user.organisation()), access.allows(principals, AccessLevel.VIEW),
-                access.allows(principals, AccessLevel.CONTRIBUTE), clock.instant());
+        Task.NewTask newTask = newTask(request);
+        Assignee assignee = newTask.assignee() == null
+                ? new Assignee(Assignee.Kind.USER, user.id(), user.organisation()) : newTask.assignee();
+        Task.CaseRights rights = Task.CaseRights.NO_CASE;
+        AccessList access = TaskGuard.NOBODY;
+        if (newTask.subjectKind() == Task.SubjectKind.CASE) {
+            access = guard.accessTo(newTask.subjectId());
+            rights = new Task.CaseRights(access.allows(actor.principals(), AccessLevel.VIEW),
+                    access.allows(actor.principals(), AccessLevel.CONTRIBUTE),
+                    access.allows(assignee.principals(), AccessLevel.CONTRIBUTE));
+        }
+        Task task = Task.create(tasks.newId(), newTask, actor, rights, clock.instant());
         try {
             tasks.insert(task, key);
         } catch (DuplicateKeyException raced) {
@@ -82,22 +90,39 @@ class TaskController {
             }
             return created(tasks.findByIdempotencyKey(key).orElseThrow());
         }
-        audit.record(user, "CREATE", "task", task.id(), grantedBy(access, user, AccessLevel.CONTRIBUTE), null,
-                Map.of("caseId", Map.of("after", task.caseId()), "assignee", Map.of("after", task.assignee())));
+        audit.record(user, "CREATE", "task", task.id(), task.caseId() == null ? "creator" : grantedBy(access, user),
+                null, Map.of("subject", Map.of("after", task.subjectKind() + " " + task.subjectId()),
+                        "assignee", Map.of("after", task.assignee().kind() + " " + task.assignee().id())));
         return created(task);
     }
 
-    @Operation(summary = "Read a task assigned to you or on a case you may see")
+    private static Task.NewTask newTask(NewTaskRequest r) {
+        Task.SubjectKind kind;
+        String subject;
+        if (r.caseId() != null) {
+            if (r.subjectKind() != null && r.subjectKind() != Task.SubjectKind.CASE) {
+                throw DomainException.invalid("A task is on a case or about a person or location, not both.");
+            }
+            kind = Task.SubjectKind.CASE;
+            subject = r.caseId();
+        } else {
+            if (r.subjectKind() == null || r.subjectId() == null || r.subjectKind() == Task.SubjectKind.CASE) {
+                throw DomainException.invalid("Give the caseId, or a subjectKind PERSON or LOCATION with its subjectId.");
+            }
+            kind = r.subjectKind();
+            subject = r.subjectId();
+        }
+        return new Task.NewTask(kind, subject, r.title(), r.description(), r.priority(), r.dueDate(),
+                r.assignee() == null ? null : r.assignee().toAssignee(), r.sourceLogEntryId());
+    }
+
+    @Operation(summary = "Read a task you take part in, or one on a case you may see")
     @GetMapping("/{id}")
     ResponseEntity<TaskView> get(@PathVariable @Pattern(regexp = "[0-9a-f]{24}") String id, CurrentUser user,
             @RequestHeader(name = "X-Purpose", required = false) @Size(max = 500) String purpose) {
-        Optional<Task> task = tasks.find(id);
-        AccessList access = task.flatMap(t -> caseAccess.find(t.caseId())).orElse(NOBODY);
-        Task found = task.filter(t -> t.isVisibleTo(user.id(), access.allows(user.principals(), AccessLevel.VIEW)))
-                .orElseThrow(() -> DomainException.notFound("Task " + id));
-        String grantedBy = found.assignee().equals(user.id()) ? "assignee" : grantedBy(access, user, AccessLevel.VIEW);
-        audit.record(user, "READ", "task", id, grantedBy, purpose, null);
-        return ResponseEntity.ok().eTag(ETags.of(found.version())).body(TaskView.of(found));
+        TaskGuard.Seen seen = guard.load(id, TaskGuard.actor(user));
+        audit.record(user, "READ", "task", id, seen.grantedBy(), purpose, null);
+        return ResponseEntity.ok().eTag(ETags.of(seen.task().version())).body(TaskView.of(seen.task(), clock.instant()));
     }
 
     @Operation(summary = "The tasks assigned to you, newest first",
@@ -105,20 +130,53 @@ class TaskController {
     @GetMapping("/mine")
     TaskPage mine(CurrentUser user, @RequestParam(defaultValue = "20") @Min(1) @Max(100) int limit,
             @RequestParam(required = false) @Pattern(regexp = "[0-9a-f]{24}") String after) {
-        List<TaskView> page = tasks.assignedTo(user.id(), after, limit).stream().map(TaskView::of).toList();
-        String next = page.size() == limit ? page.get(page.size() - 1).id() : null;
-        return new TaskPage(page, next);
+        return list(user, MongoTasks.View.MINE, null, null, null, after, limit);
+    }
+
+    @Operation(summary = "Lists of tasks, newest first",
+            description = "view: MINE (assigned to you), TEAM (to your teams or your whole organisation), SET_BY_ME, "
+                    + "OVERDUE (open and past due, among those three), CASE (every task on the case given as 'case', if "
+                    + "you may see it). Filters status and priority combine with any view.")
+    @GetMapping
+    TaskPage find(CurrentUser user, @RequestParam(defaultValue = "MINE") MongoTasks.View view,
+            @RequestParam(name = "case", required = false) @Pattern(regexp = "[0-9a-f]{24}") String caseId,
+            @RequestParam(required = false) TaskStatus status, @RequestParam(required = false) Task.Priority priority,
+            @RequestParam(defaultValue = "20") @Min(1) @Max(100) int limit,
+            @RequestParam(required = false) @Pattern(regexp = "[0-9a-f]{24}") String after) {
+        return list(user, view, caseId, status, priority, after, limit);
+    }
+
+    private TaskPage list(CurrentUser user, MongoTasks.View view, String caseId, TaskStatus status, Task.Priority priority,
+            String after, int limit) {
+        Actor actor = TaskGuard.actor(user);
+        if (view == MongoTasks.View.CASE) {
+            if (caseId == null) {
+                throw DomainException.invalid("The CASE view needs the case: ?view=CASE&case=<case id>.");
+            }
+            if (!guard.accessTo(caseId).allows(actor.principals(), AccessLevel.VIEW)) {
+                throw DomainException.notFound("Case " + caseId);
+            }
+        }
+        var filters = new MongoTasks.Filters(caseId, status == null ? null : status.name(),
+                priority == null ? null : priority.name());
+        var now = clock.instant();
+        List<TaskView> page = tasks.list(view, actor, filters, LocalDate.ofInstant(now, ZoneOffset.UTC), after, limit)
+                .stream().map(t -> TaskView.of(t, now)).toList();
+        audit.recordEach(user, "LIST", "task", page.stream().map(TaskView::id).toList(), null);
+        return new TaskPage(page, page.size() == limit ? page.get(page.size() - 1).id() : null);
     }
 
     record TaskPage(List<TaskView> items, String nextCursor) {
     }
 
-    private static ResponseEntity<TaskView> created(Task t) {
-        return ResponseEntity.created(URI.create("/api/v1/tasks/" + t.id())).eTag(ETags.of(t.version())).body(TaskView.of(t));
+    private ResponseEntity<TaskView> created(Task t) {
+        return ResponseEntity.created(URI.create("/api/v1/tasks/" + t.id())).eTag(ETags.of(t.version()))
+                .body(TaskView.of(t, clock.instant()));
     }
 
     /** The principal whose entry allowed the action, for the audit record. */
-    private static String grantedBy(AccessList access, CurrentUser user, AccessLevel level) {
-        return user.principals().stream().filter(p -> access.allows(List.of(p), level)).findFirst().orElse("unknown");
+    private static String grantedBy(AccessList access, CurrentUser user) {
+        return user.principals().stream().filter(p -> access.allows(List.of(p), AccessLevel.CONTRIBUTE)).findFirst()
+                .orElse("unknown");
     }
 }

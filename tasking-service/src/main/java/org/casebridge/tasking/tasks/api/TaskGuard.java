@@ -1,0 +1,81 @@
+package org.casebridge.tasking.tasks.api;
+
+import java.util.List;
+import java.util.function.Consumer;
+
+import org.casebridge.contracts.access.CaseAccessChanged.AccessLevel;
+import org.casebridge.platform.access.AccessList;
+import org.casebridge.platform.access.CaseAccessProjection;
+import org.casebridge.platform.domain.DomainException;
+import org.casebridge.platform.security.CurrentUser;
+import org.casebridge.platform.web.ETags;
+import org.casebridge.tasking.tasks.domain.Actor;
+import org.casebridge.tasking.tasks.domain.Task;
+import org.casebridge.tasking.tasks.store.MongoTasks;
+import org.springframework.stereotype.Component;
+
+/**
+ * The one way a request reaches a task: it must exist and be visible to the caller (else 404, whether or not it
+ * exists), and a change applies to the version the caller last read (If-Match) or fails with 412.
+ */
+@Component
+class TaskGuard {
+
+    /** Before any decision about a case reaches us, nobody may act on it. */
+    static final AccessList NOBODY = new AccessList(List.of(), List.of(), List.of());
+    /** Progress updates only add; without If-Match a concurrent change is retried against the newer version. */
+    private static final int ADD_ATTEMPTS = 10;
+
+    private final MongoTasks tasks;
+    private final CaseAccessProjection caseAccess;
+
+    TaskGuard(MongoTasks tasks, CaseAccessProjection caseAccess) {
+        this.tasks = tasks;
+        this.caseAccess = caseAccess;
+    }
+
+    static Actor actor(CurrentUser user) {
+        if (user.organisation() == null) {
+            throw DomainException.forbidden("Your account belongs to no organisation, so it cannot work on tasks.");
+        }
+        return new Actor(user.id(), user.organisation(), user.principals(), user.roles());
+    }
+
+    AccessList accessTo(String caseId) {
+        return caseId == null ? NOBODY : caseAccess.find(caseId).orElse(NOBODY);
+    }
+
+    /** The task, if the caller may see it, and why they may. */
+    Seen load(String id, Actor actor) {
+        Task task = tasks.find(id).orElseThrow(() -> DomainException.notFound("Task " + id));
+        AccessList access = accessTo(task.caseId());
+        boolean maySeeCase = access.allows(actor.principals(), AccessLevel.VIEW);
+        if (!task.isVisibleTo(actor, maySeeCase)) {
+            throw DomainException.notFound("Task " + id);
+        }
+        return new Seen(task, task.isParticipant(actor) ? "participant" : "case-access");
+    }
+
+    record Seen(Task task, String grantedBy) {
+    }
+
+    /** Applies a change to the version in {@code ifMatch} (required unless {@code additive}) and stores it. */
+    Task change(String id, Actor actor, String ifMatch, boolean additive, Consumer<Task> command) {
+        for (int attempt = 1; ; attempt++) {
+            Task task = load(id, actor).task();
+            long expected = task.version();
+            if (!additive || ifMatch != null) {
+                if (ETags.requireIfMatch(ifMatch) != expected) {
+                    throw ETags.stale();
+                }
+            }
+            command.accept(task);
+            if (tasks.update(task, expected)) {
+                return task;
+            }
+            if (!additive || ifMatch != null || attempt == ADD_ATTEMPTS) {
+                throw ETags.stale();
+            }
+        }
+    }
+}

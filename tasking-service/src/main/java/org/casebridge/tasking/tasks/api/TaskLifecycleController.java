@@ -1,0 +1,136 @@
+package org.casebridge.tasking.tasks.api;
+
+import java.time.Clock;
+import java.util.Map;
+import java.util.function.BiConsumer;
+
+import org.casebridge.contracts.access.CaseAccessChanged.AccessLevel;
+import org.casebridge.platform.audit.AuditTrail;
+import org.casebridge.platform.security.CurrentUser;
+import org.casebridge.platform.web.ETags;
+import org.casebridge.tasking.tasks.domain.Actor;
+import org.casebridge.tasking.tasks.domain.Task;
+import org.springframework.http.ResponseEntity;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.swagger.v3.oas.annotations.Operation;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+/**
+ * A task's life through the API. Every change needs If-Match with the ETag last read, except progress updates, which
+ * only add and are retried against a newer version when sent without it. Illegal transitions answer 409.
+ */
+@RestController
+@RequestMapping("/api/v1/tasks/{id}")
+@Validated
+class TaskLifecycleController {
+
+    private final TaskGuard guard;
+    private final AuditTrail audit;
+    private final Clock clock;
+
+    TaskLifecycleController(TaskGuard guard, AuditTrail audit, Clock clock) {
+        this.guard = guard;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    record Reason(@NotBlank @Size(max = 2000) String reason) {
+    }
+
+    record Text(@NotBlank @Size(max = 4000) String text) {
+    }
+
+    record Outcome(@NotBlank @Size(max = 4000) String outcome) {
+    }
+
+    record Reassignment(@NotNull @Valid AssigneeRequest assignee) {
+    }
+
+    record Allocation(@NotBlank @Size(max = 100) @Pattern(regexp = "[A-Za-z0-9._@-]+") String userId) {
+    }
+
+    @Operation(summary = "Accept a task set to you")
+    @PostMapping("/accept")
+    ResponseEntity<TaskView> accept(@PathVariable @Pattern(regexp = "[0-9a-f]{24}") String id, CurrentUser user,
+            @RequestHeader(name = "If-Match", required = false) String ifMatch) {
+        return change(id, user, ifMatch, "ACCEPT", (t, a) -> t.accept(a, clock.instant()));
+    }
+
+    @Operation(summary = "Start work on a task you accepted")
+    @PostMapping("/start")
+    ResponseEntity<TaskView> start(@PathVariable @Pattern(regexp = "[0-9a-f]{24}") String id, CurrentUser user,
+            @RequestHeader(name = "If-Match", required = false) String ifMatch) {
+        return change(id, user, ifMatch, "START", (t, a) -> t.start(a, clock.instant()));
+    }
+
+    @Operation(summary = "Decline a task, with a reason")
+    @PostMapping("/decline")
+    ResponseEntity<TaskView> decline(@PathVariable @Pattern(regexp = "[0-9a-f]{24}") String id,
+            @Valid @RequestBody Reason body, CurrentUser user, @RequestHeader(name = "If-Match", required = false) String ifMatch) {
+        return change(id, user, ifMatch, "DECLINE", (t, a) -> t.decline(body.reason(), a, clock.instant()));
+    }
+
+    @Operation(summary = "Post a progress update", description = "It appears on the case log. If-Match is optional.")
+    @PostMapping("/updates")
+    ResponseEntity<TaskView> update(@PathVariable @Pattern(regexp = "[0-9a-f]{24}") String id,
+            @Valid @RequestBody Text body, CurrentUser user, @RequestHeader(name = "If-Match", required = false) String ifMatch) {
+        Actor actor = TaskGuard.actor(user);
+        Task task = guard.change(id, actor, ifMatch, true, t -> t.postUpdate(body.text(), actor, clock.instant()));
+        audit.record(user, "UPDATE", "task", id, "participant", null, Map.of("update", Map.of("after", body.text())));
+        return ResponseEntity.status(201).eTag(ETags.of(task.version())).body(TaskView.of(task, clock.instant()));
+    }
+
+    @Operation(summary = "Complete a task, with an outcome note", description = "The outcome appears on the case log.")
+    @PostMapping("/complete")
+    ResponseEntity<TaskView> complete(@PathVariable @Pattern(regexp = "[0-9a-f]{24}") String id,
+            @Valid @RequestBody Outcome body, CurrentUser user, @RequestHeader(name = "If-Match", required = false) String ifMatch) {
+        return change(id, user, ifMatch, "COMPLETE", (t, a) -> t.complete(body.outcome(), a, clock.instant()));
+    }
+
+    @Operation(summary = "Cancel a task you set, with a reason")
+    @PostMapping("/cancel")
+    ResponseEntity<TaskView> cancel(@PathVariable @Pattern(regexp = "[0-9a-f]{24}") String id,
+            @Valid @RequestBody Reason body, CurrentUser user, @RequestHeader(name = "If-Match", required = false) String ifMatch) {
+        return change(id, user, ifMatch, "CANCEL", (t, a) -> t.cancel(body.reason(), a, clock.instant()));
+    }
+
+    @Operation(summary = "Give the task to another user, team or organisation",
+            description = "Its creator or a supervisor of its assignee may. On a case the new assignee must be able to "
+                    + "contribute to it.")
+    @PostMapping("/reassign")
+    ResponseEntity<TaskView> reassign(@PathVariable @Pattern(regexp = "[0-9a-f]{24}") String id,
+            @Valid @RequestBody Reassignment body, CurrentUser user,
+            @RequestHeader(name = "If-Match", required = false) String ifMatch) {
+        var to = body.assignee().toAssignee();
+        return change(id, user, ifMatch, "REASSIGN", (t, a) -> t.reassign(to,  a,
+                guard.accessTo(t.caseId()).allows(to.principals(), AccessLevel.CONTRIBUTE), clock.instant()));
+    }
+
+    @Operation(summary = "Allocate a task set to your team or organisation to one of your people (supervisors)")
+    @PostMapping("/allocate")
+    ResponseEntity<TaskView> allocate(@PathVariable @Pattern(regexp = "[0-9a-f]{24}") String id,
+            @Valid @RequestBody Allocation body, CurrentUser user,
+            @RequestHeader(name = "If-Match", required = false) String ifMatch) {
+        return change(id, user, ifMatch, "ALLOCATE", (t, a) -> t.allocate(body.userId(), a, clock.instant()));
+    }
+
+    private ResponseEntity<TaskView> change(String id, CurrentUser user, String ifMatch, String action,
+            BiConsumer<Task, Actor> command) {
+        Actor actor = TaskGuard.actor(user);
+        Task task = guard.change(id, actor, ifMatch, false, t -> command.accept(t, actor));
+        audit.record(user, action, "task", id, "participant", null,
+                Map.of("status", Map.of("after", task.status().name())));
+        return ResponseEntity.ok().eTag(ETags.of(task.version())).body(TaskView.of(task, clock.instant()));
+    }
+}
