@@ -145,6 +145,28 @@ class CaseTransferIT {
     }
 
     @Test
+    void aPartnersTaskUpdatesAndOutcomeAppearOnTheCaseLog() {
+        String id = open(jo, "Youths gathering at the precinct");
+        var task = new org.casebridge.contracts.task.TaskSummary(new ObjectId().toHexString(), id, "CASE", id,
+                "Patrol the precinct", "HIGH", null,
+                new org.casebridge.contracts.task.TaskSummary.Assignee("USER", "pc.adams", "CLEVELAND_POLICE"),
+                "IN_PROGRESS", "jo.smith", "STOCKTON_CST");
+        store.append(events.of(task.taskId(), 4L, new org.casebridge.contracts.task.TaskUpdated(task,
+                "Patrolled Friday, group dispersed", "pc.adams", "CLEVELAND_POLICE", Instant.now())));
+        var done = events.of(task.taskId(), 5L, new org.casebridge.contracts.task.TaskCompleted(task,
+                "Two warnings given", "pc.adams", "CLEVELAND_POLICE", Instant.now()));
+        store.append(done);
+
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(
+                call(HttpMethod.GET, "/api/v1/cases/" + id + "/log", jo, null, null).getBody().findValuesAsString("text"))
+                .containsExactly("Task \"Patrol the precinct\", update: Patrolled Friday, group dispersed",
+                        "Task \"Patrol the precinct\" done: Two warnings given"));
+        JsonNode entry = call(HttpMethod.GET, "/api/v1/cases/" + id + "/log", jo, null, null).getBody().get(1);
+        assertThat(entry.get("kind").asString()).isEqualTo("PARTNER_UPDATE");
+        assertThat(entry.get("organisation").asString()).isEqualTo("CLEVELAND_POLICE");
+    }
+
+    @Test
     void supervisorsAndAnalystsGetCountsWithoutPersonalData() {
         open(jo, "Counted case");
         String analyst = TestTokens.token("analyst.tees", "STOCKTON_CST", java.util.List.of(), java.util.List.of("ANALYST"));

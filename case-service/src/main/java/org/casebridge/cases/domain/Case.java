@@ -192,6 +192,11 @@ public final class Case {
         }
     }
 
+    /** Whether the log already holds this entry: an event redelivered after a crash adds nothing twice. */
+    public boolean hasLogEntry(String entryId) {
+        return log.stream().anyMatch(e -> e.id().equals(entryId));
+    }
+
     /**
      * Appends to the case's timeline. A correction must name an entry of this case; the corrected entry stays as it was.
      */

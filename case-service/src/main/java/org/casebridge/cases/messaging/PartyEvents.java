@@ -4,7 +4,6 @@ import java.time.Clock;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.casebridge.cases.domain.Actor;
-import org.casebridge.cases.domain.Case;
 import org.casebridge.cases.store.MongoCases;
 import org.casebridge.cases.store.MongoKnownLocations;
 import org.casebridge.contracts.EventTypes;
@@ -22,8 +21,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class PartyEvents {
-
-    private static final int ATTEMPTS = 10;
 
     private final IdempotentConsumer consumer;
     private final MongoCases cases;
@@ -52,18 +49,8 @@ class PartyEvents {
     }
 
     private void follow(String caseId, PersonsMerged merged) {
-        for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
-            Case c = cases.findById(caseId).orElse(null);
-            if (c == null) {
-                return;
-            }
-            long expected = c.version();
-            boolean changed = c.followMerge(merged.survivorId(), merged.mergedId(),
-                    new Actor(merged.mergedBy(), merged.organisation()), clock.instant());
-            if (!changed || cases.update(c, expected)) {
-                return;
-            }
-        }
-        throw new IllegalStateException("case " + caseId + " kept changing while following a merge; will be retried");
+        cases.change(caseId, c -> c.followMerge(merged.survivorId(), merged.mergedId(),
+                new Actor(merged.mergedBy(), merged.organisation()), clock.instant()));
     }
+
 }

@@ -53,9 +53,35 @@ public class MongoCases {
      *
      * @return false when a concurrent change won (the caller answers 412 or retries)
      */
+    private static final int EVENT_ATTEMPTS = 10;
+
     public boolean update(Case changed, long expectedVersion) {
         return store.update(COLLECTION, changed.id(), expectedVersion, CaseDocument.of(changed),
                 events.sequenced(changed.id(), expectedVersion, changed.newEvents()), CaseDocument.NOT_OWNED_BY_COMMANDS);
+    }
+
+    /**
+     * Applies a change another service's event asks for, retrying against newer versions while people keep working
+     * on the case. The command answers whether it changed anything.
+     *
+     * @return false when the case is unknown or the command changed nothing
+     * @throws IllegalStateException when the case kept changing; the listener's retries then try again later
+     */
+    public boolean change(String caseId, java.util.function.Predicate<Case> command) {
+        for (int attempt = 1; attempt <= EVENT_ATTEMPTS; attempt++) {
+            Case c = findById(caseId).orElse(null);
+            if (c == null) {
+                return false;
+            }
+            long expected = c.version();
+            if (!command.test(c)) {
+                return false;
+            }
+            if (update(c, expected)) {
+                return true;
+            }
+        }
+        throw new IllegalStateException("case " + caseId + " kept changing; the event will be retried");
     }
 
     /**

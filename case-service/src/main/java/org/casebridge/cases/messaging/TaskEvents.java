@@ -1,0 +1,63 @@
+package org.casebridge.cases.messaging;
+
+import java.time.Clock;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.casebridge.cases.domain.Actor;
+import org.casebridge.cases.domain.LogEntry;
+import org.casebridge.cases.store.MongoCases;
+import org.casebridge.contracts.EventTypes;
+import org.casebridge.contracts.Topics;
+import org.casebridge.contracts.task.TaskCompleted;
+import org.casebridge.contracts.task.TaskDeclined;
+import org.casebridge.contracts.task.TaskSummary;
+import org.casebridge.contracts.task.TaskUpdated;
+import org.casebridge.platform.kafka.IdempotentConsumer;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Partners' work on a case's tasks goes on the case log, so whoever reads the case sees it without opening the tasks:
+ * progress updates, outcomes of completed tasks, and tasks declined.
+ */
+@Component
+class TaskEvents {
+
+    private static final String CONSUMER = "case-service.tasks";
+
+    private final IdempotentConsumer consumer;
+    private final MongoCases cases;
+    private final Clock clock;
+
+    TaskEvents(IdempotentConsumer consumer, MongoCases cases, Clock clock) {
+        this.consumer = consumer;
+        this.cases = cases;
+        this.clock = clock;
+    }
+
+    @KafkaListener(topics = Topics.TASK, groupId = CONSUMER)
+    void on(ConsumerRecord<String, byte[]> record) {
+        consumer.consume(CONSUMER, record, event -> {
+            // an entry id made from the event's: a redelivered event finds its entry already there
+            String entryId = event.id().replace("-", "").substring(0, 24);
+            if (EventTypes.TASK_UPDATED.type().equals(event.type())) {
+                TaskUpdated u = event.data(TaskUpdated.class);
+                log(u.task(), entryId, "Task \"" + u.task().title() + "\", update: " + u.text(), u.by(), u.organisation());
+            } else if (EventTypes.TASK_COMPLETED.type().equals(event.type())) {
+                TaskCompleted c = event.data(TaskCompleted.class);
+                log(c.task(), entryId, "Task \"" + c.task().title() + "\" done: " + c.outcome(), c.by(), c.organisation());
+            } else if (EventTypes.TASK_DECLINED.type().equals(event.type())) {
+                TaskDeclined d = event.data(TaskDeclined.class);
+                log(d.task(), entryId, "Task \"" + d.task().title() + "\" declined: " + d.reason(), d.by(), d.organisation());
+            }
+        });
+    }
+
+    private void log(TaskSummary task, String entryId, String text, String by, String organisation) {
+        if (task.caseId() == null) {
+            return;
+        }
+        cases.change(task.caseId(), c -> !c.hasLogEntry(entryId) && c.addLogEntry(new Actor(by, organisation), entryId,
+                LogEntry.Kind.PARTNER_UPDATE, text, LogEntry.Visibility.PARTNERSHIP, null, clock.instant()) != null);
+    }
+}
