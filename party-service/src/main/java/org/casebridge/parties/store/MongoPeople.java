@@ -79,11 +79,23 @@ public class MongoPeople {
                 PersonDocument.class, COLLECTION)).map(PersonDocument::toPerson);
     }
 
-    /** Active people sharing a blocking key with {@code incoming}, in any organisation: matching is partnership-wide. */
+    /**
+     * Active people sharing a blocking key with {@code incoming}, in any organisation: matching is partnership-wide.
+     * Anyone with the same identifier comes first and outside the cap, so a crowded surname block cannot hide them.
+     */
     public List<Person> candidatesFor(MatchProfile incoming) {
+        java.util.Map<String, Person> found = new java.util.LinkedHashMap<>();
+        List<String> identifierKeys = incoming.identifiers().entrySet().stream()
+                .map(e -> (e.getKey().startsWith("PARTNER:") ? "PARTNER" : e.getKey()) + ":" + e.getValue()).toList();
+        if (!identifierKeys.isEmpty()) {
+            mongo.find(Query.query(Criteria.where("identifierKeys").in(identifierKeys)
+                    .and("status").ne(Person.Status.MERGED.name())), PersonDocument.class, COLLECTION)
+                    .forEach(doc -> found.put(doc.id, doc.toPerson()));
+        }
         Query query = Query.query(Criteria.where("blockingKeys").in(BlockingKeys.of(incoming))
                 .and("status").ne(Person.Status.MERGED.name())).limit(MAX_CANDIDATES);
-        return mongo.find(query, PersonDocument.class, COLLECTION).stream().map(PersonDocument::toPerson).toList();
+        mongo.find(query, PersonDocument.class, COLLECTION).forEach(doc -> found.putIfAbsent(doc.id, doc.toPerson()));
+        return List.copyOf(found.values());
     }
 
     public List<Person> findAll(Collection<String> ids) {
