@@ -1,49 +1,106 @@
 package org.casebridge.notifications.inbox.api;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.casebridge.notifications.inbox.domain.Notification;
+import org.casebridge.notifications.inbox.domain.WhoHears;
 import org.casebridge.notifications.inbox.store.MongoInbox;
+import org.casebridge.platform.domain.DomainException;
 import org.casebridge.platform.security.CurrentUser;
+import org.springframework.http.MediaType;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
 
+/** A practitioner's inbox: what was addressed to them, their teams, their organisation, or (as supervisors) its supervisors. */
 @RestController
 @RequestMapping("/api/v1/notifications")
 @Validated
 class InboxController {
 
     private final MongoInbox inbox;
+    private final NotificationStream stream;
 
-    InboxController(MongoInbox inbox) {
+    InboxController(MongoInbox inbox, NotificationStream stream) {
         this.inbox = inbox;
+        this.stream = stream;
     }
 
-    @Operation(summary = "Your inbox, newest first", description = "Pass nextCursor as 'after' for the next page.")
+    /** Everything the user reads: their own, their teams', their organisation's, and supervisors' if they are one. */
+    static List<String> addressesOf(CurrentUser user) {
+        List<String> principals = new ArrayList<>(user.principals());
+        if (user.organisation() != null && user.roles().contains("SUPERVISOR")) {
+            principals.add(WhoHears.supervisorsOf(user.organisation()));
+        }
+        return principals;
+    }
+
+    @Operation(summary = "Your inbox, newest first",
+            description = "unread=true for unread only. 'unread' in the answer counts all your unread notifications. "
+                    + "Pass nextCursor as 'after' for the next page.")
     @GetMapping
     InboxPage mine(CurrentUser user, @RequestParam(defaultValue = "20") @Min(1) @Max(100) int limit,
+            @RequestParam(defaultValue = "false") boolean unread,
             @RequestParam(required = false) @Pattern(regexp = "[0-9a-f]{24}") String after) {
-        List<NotificationView> items = inbox.inboxOf(user.id(), after, limit).stream().map(NotificationView::of).toList();
-        return new InboxPage(items, items.size() == limit ? items.get(items.size() - 1).id() : null);
+        List<String> addresses = addressesOf(user);
+        List<NotificationView> items = inbox.inboxOf(addresses, user.id(), unread, after, limit).stream()
+                .map(n -> NotificationView.of(n, user.id())).toList();
+        return new InboxPage(items, items.size() == limit ? items.get(items.size() - 1).id() : null,
+                inbox.unreadCount(addresses, user.id()));
     }
 
-    record InboxPage(List<NotificationView> items, String nextCursor) {
+    @Operation(summary = "How many unread notifications you have")
+    @GetMapping("/unread-count")
+    UnreadCount unreadCount(CurrentUser user) {
+        return new UnreadCount(inbox.unreadCount(addressesOf(user), user.id()));
     }
 
-    record NotificationView(String id, String kind, String title, String caseId, String caseReference, Instant createdAt,
-            boolean read) {
-        static NotificationView of(Notification n) {
-            return new NotificationView(n.id(), n.kind().name(), n.title(), n.caseId(), n.caseReference(), n.createdAt(),
-                    n.readAt() != null);
+    @Operation(summary = "Mark one notification read (for you; your team-mates keep theirs)")
+    @PostMapping("/{id}/read")
+    NotificationView markRead(@PathVariable @Pattern(regexp = "[0-9a-f]{24}") String id, CurrentUser user) {
+        return inbox.markRead(id, addressesOf(user), user.id()).map(n -> NotificationView.of(n, user.id()))
+                .orElseThrow(() -> DomainException.notFound("Notification " + id));
+    }
+
+    @Operation(summary = "Mark everything in your inbox read")
+    @PostMapping("/read-all")
+    MarkedRead markAllRead(CurrentUser user) {
+        return new MarkedRead(inbox.markAllRead(addressesOf(user), user.id()));
+    }
+
+    @Operation(summary = "New notifications as they arrive, as Server-Sent Events",
+            description = "Each event is named 'notification' and carries the notification as JSON.")
+    @GetMapping(path = "/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+    SseEmitter live(CurrentUser user) {
+        return stream.open(user.id(), addressesOf(user));
+    }
+
+    record InboxPage(List<NotificationView> items, String nextCursor, long unread) {
+    }
+
+    record UnreadCount(long unread) {
+    }
+
+    record MarkedRead(long marked) {
+    }
+
+    record NotificationView(String id, String kind, String title, String caseId, String caseReference, String taskId,
+            Instant createdAt, boolean read) {
+        static NotificationView of(Notification n, String userId) {
+            return new NotificationView(n.id(), n.kind().name(), n.title(), n.caseId(), n.caseReference(), n.taskId(),
+                    n.createdAt(), n.isReadBy(userId));
         }
     }
 }

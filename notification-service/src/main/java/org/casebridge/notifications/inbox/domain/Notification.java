@@ -4,16 +4,31 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
-import org.casebridge.contracts.cases.CaseOpened;
-import org.casebridge.contracts.cases.CaseReviewThresholdMet;
-import org.casebridge.contracts.cases.CaseTransferred;
 import org.casebridge.contracts.notification.NotificationCreated;
 
-/** Something in one practitioner's inbox. Created from what happened elsewhere; read or not read. */
+/**
+ * Something in an inbox. It is addressed to a principal: a user ({@code user:jo.smith}), a team, a whole
+ * organisation, or an organisation's supervisors ({@code supervisors:CLEVELAND_POLICE}); each member reads it for
+ * themselves, so read state is kept per user.
+ */
 public final class Notification {
 
-    public enum Kind { CASE_LEAD_ASSIGNED, CASE_REVIEW_DUE, CASE_TRANSFERRED_TO_YOU }
+    public enum Kind {
+        CASE_LEAD_ASSIGNED, CASE_REVIEW_DUE, CASE_TRANSFERRED_TO_YOU, CASE_SHARED, CASE_UPDATED, CASE_HIGH_RISK,
+        CASE_CLOSED_BY_OTHER, REPEAT_PRESENTATION, TASK_ASSIGNED, TASK_DUE_SOON, TASK_OVERDUE, TASK_ESCALATED,
+        TASK_CASE_CLOSED
+    }
+
+    /**
+     * Who must hear what, before it is stored.
+     *
+     * @param organisation the recipient's organisation, used to check they may see the case
+     */
+    public record Draft(String recipient, String organisation, Kind kind, String title, String caseId, String caseReference,
+            String taskId) {
+    }
 
     private final String id;
     private final String recipient;
@@ -21,54 +36,42 @@ public final class Notification {
     private final String title;
     private final String caseId;
     private final String caseReference;
+    private final String taskId;
     private final Instant createdAt;
-    private final Instant readAt;
+    private final Set<String> readBy;
     private final long version;
     private final List<Object> newEvents = new ArrayList<>();
 
     private Notification(String id, String recipient, Kind kind, String title, String caseId, String caseReference,
-            Instant createdAt, Instant readAt, long version) {
+            String taskId, Instant createdAt, Set<String> readBy, long version) {
         this.id = Objects.requireNonNull(id);
         this.recipient = Objects.requireNonNull(recipient);
         this.kind = Objects.requireNonNull(kind);
         this.title = Objects.requireNonNull(title);
         this.caseId = caseId;
         this.caseReference = caseReference;
+        this.taskId = taskId;
         this.createdAt = Objects.requireNonNull(createdAt);
-        this.readAt = readAt;
+        this.readBy = Set.copyOf(readBy);
         this.version = version;
     }
 
-    /** A case was opened: its lead officer hears that it is theirs to lead. */
-    public static Notification leadOfNewCase(String id, CaseOpened opened, Instant now) {
-        String title = "You are the lead officer for %s: %s".formatted(opened.reference(), opened.title());
-        return created(id, opened.leadOfficer(), Kind.CASE_LEAD_ASSIGNED, title, opened.caseId(), opened.reference(), now);
-    }
-
-    /** A victim on the case has met the ASB Case Review threshold: the lead officer must offer the review. */
-    public static Notification caseReviewDue(String id, CaseReviewThresholdMet met, Instant now) {
-        String title = "ASB Case Review due on %s: the victim has complained %d times in %d months across the partnership"
-                .formatted(met.reference(), met.complaints(), met.windowMonths());
-        return created(id, met.leadOfficer(), Kind.CASE_REVIEW_DUE, title, met.caseId(), met.reference(), now);
-    }
-
-    /** The lead of a case moved to the officer who accepted it. */
-    public static Notification transferredTo(String id, CaseTransferred transferred, Instant now) {
-        String title = "You now lead %s, transferred from %s".formatted(transferred.reference(), transferred.fromOrganisation());
-        return created(id, transferred.leadOfficer(), Kind.CASE_TRANSFERRED_TO_YOU, title, transferred.caseId(),
-                transferred.reference(), now);
-    }
-
-    private static Notification created(String id, String recipient, Kind kind, String title, String caseId,
-            String caseReference, Instant now) {
-        Notification notification = new Notification(id, recipient, kind, title, caseId, caseReference, now, null, 1);
-        notification.newEvents.add(new NotificationCreated(id, recipient, kind.name(), title, caseId, now));
-        return notification;
+    public static Notification create(String id, Draft draft, Instant now) {
+        Notification n = new Notification(id, draft.recipient(), draft.kind(), draft.title(), draft.caseId(),
+                draft.caseReference(), draft.taskId(), now, Set.of(), 1);
+        n.newEvents.add(new NotificationCreated(id, draft.recipient(), draft.kind().name(), draft.title(), draft.caseId(),
+                now));
+        return n;
     }
 
     public static Notification restore(String id, String recipient, Kind kind, String title, String caseId,
-            String caseReference, Instant createdAt, Instant readAt, long version) {
-        return new Notification(id, recipient, kind, title, caseId, caseReference, createdAt, readAt, version);
+            String caseReference, String taskId, Instant createdAt, Set<String> readBy, long version) {
+        return new Notification(id, recipient, kind, title, caseId, caseReference, taskId, createdAt,
+                readBy == null ? Set.of() : readBy, version);
+    }
+
+    public boolean isReadBy(String userId) {
+        return readBy.contains(userId);
     }
 
     public List<Object> newEvents() {
@@ -99,12 +102,12 @@ public final class Notification {
         return caseReference;
     }
 
-    public Instant createdAt() {
-        return createdAt;
+    public String taskId() {
+        return taskId;
     }
 
-    public Instant readAt() {
-        return readAt;
+    public Instant createdAt() {
+        return createdAt;
     }
 
     public long version() {

@@ -1,6 +1,7 @@
 package org.casebridge.notifications.inbox.store;
 
 import java.util.List;
+import java.util.Optional;
 
 import org.bson.types.ObjectId;
 import org.casebridge.notifications.inbox.domain.Notification;
@@ -11,8 +12,10 @@ import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Repository;
 
+/** Inboxes: one document per notification, addressed to a principal, read state per user. */
 @Repository
 public class MongoInbox {
 
@@ -32,7 +35,11 @@ public class MongoInbox {
         return new ObjectId().toHexString();
     }
 
-    /** @return false when this cause already produced its notification */
+    /**
+     * Stores a notification unless {@code cause} already produced one for the same recipient.
+     *
+     * @return false when it was already delivered
+     */
     public boolean deliver(Notification notification, String cause) {
         NotificationDocument doc = new NotificationDocument();
         doc.id = notification.id();
@@ -41,10 +48,11 @@ public class MongoInbox {
         doc.title = notification.title();
         doc.caseId = notification.caseId();
         doc.caseReference = notification.caseReference();
+        doc.taskId = notification.taskId();
         doc.createdAt = notification.createdAt();
         doc.version = notification.version();
-        doc.cause = cause;
-        notification.newEvents().forEach(e -> doc.outbox.add(events.of(notification.id(), notification.version(), e)));
+        doc.cause = cause + "|" + notification.recipient();
+        doc.outbox.addAll(events.sequenced(notification.id(), 0, notification.newEvents()));
         try {
             store.insert(doc, COLLECTION);
             return true;
@@ -53,13 +61,39 @@ public class MongoInbox {
         }
     }
 
-    /** The recipient's inbox, newest first, after the cursor (a notification id) if given. */
-    public List<Notification> inboxOf(String recipient, String after, int limit) {
-        Criteria criteria = Criteria.where("recipient").is(recipient);
+    private static Criteria addressedTo(List<String> principals) {
+        return Criteria.where("recipient").in(principals);
+    }
+
+    /** What {@code principals} may read, newest first, after the cursor; only unread ones for {@code userId} if asked. */
+    public List<Notification> inboxOf(List<String> principals, String userId, boolean unreadOnly, String after, int limit) {
+        Criteria criteria = addressedTo(principals);
+        if (unreadOnly) {
+            criteria = criteria.and("readBy").ne(userId);
+        }
         if (after != null) {
             criteria = criteria.and("_id").lt(after);
         }
-        return mongo.find(Query.query(criteria).with(Sort.by(Sort.Direction.DESC, "_id")).limit(limit),
-                NotificationDocument.class, COLLECTION).stream().map(NotificationDocument::toNotification).toList();
+        Query query = Query.query(criteria).with(Sort.by(Sort.Direction.DESC, "_id")).limit(limit);
+        query.fields().exclude("outbox");
+        return mongo.find(query, NotificationDocument.class, COLLECTION).stream()
+                .map(NotificationDocument::toNotification).toList();
+    }
+
+    public long unreadCount(List<String> principals, String userId) {
+        return mongo.count(Query.query(addressedTo(principals).and("readBy").ne(userId)), COLLECTION);
+    }
+
+    /** Marks one notification read for {@code userId}; empty when they may not read it. */
+    public Optional<Notification> markRead(String id, List<String> principals, String userId) {
+        Query mine = Query.query(Criteria.where("_id").is(id).andOperator(addressedTo(principals)));
+        mongo.updateFirst(mine, new Update().addToSet("readBy", userId), COLLECTION);
+        return Optional.ofNullable(mongo.findOne(mine, NotificationDocument.class, COLLECTION))
+                .map(NotificationDocument::toNotification);
+    }
+
+    public long markAllRead(List<String> principals, String userId) {
+        return mongo.updateMulti(Query.query(addressedTo(principals).and("readBy").ne(userId)),
+                new Update().addToSet("readBy", userId), COLLECTION).getModifiedCount();
     }
 }

@@ -1,0 +1,44 @@
+package org.casebridge.notifications.inbox.messaging;
+
+import java.util.HashSet;
+import java.util.Set;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.casebridge.contracts.Topics;
+import org.casebridge.contracts.access.CaseAccessChanged;
+import org.casebridge.notifications.inbox.domain.CaseLead;
+import org.casebridge.notifications.inbox.domain.WhoHears;
+import org.casebridge.notifications.inbox.store.MongoCaseLeads;
+import org.casebridge.platform.kafka.IdempotentConsumer;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+
+/** A case shared with a partner: whoever was newly given access hears of it, once per share. */
+@Component
+class AccessEvents {
+
+    private static final String CONSUMER = "notification-service.shares";
+
+    private final IdempotentConsumer consumer;
+    private final Deliveries deliveries;
+    private final MongoCaseLeads leads;
+
+    AccessEvents(IdempotentConsumer consumer, Deliveries deliveries, MongoCaseLeads leads) {
+        this.consumer = consumer;
+        this.deliveries = deliveries;
+        this.leads = leads;
+    }
+
+    @KafkaListener(topics = Topics.ACCESS, groupId = CONSUMER)
+    void on(ConsumerRecord<String, byte[]> record) {
+        consumer.consume(CONSUMER, record, event -> {
+            CaseAccessChanged decision = event.data(CaseAccessChanged.class);
+            String reference = leads.find(decision.caseId()).map(CaseLead::reference).orElse(null);
+            deliveries.deliver(WhoHears.shared(decision, leads.toldOfShare(decision.caseId()), reference),
+                    event.type() + "|" + event.subject() + "|" + event.sequence());
+            Set<String> nowShared = new HashSet<>();
+            decision.grants().forEach(g -> nowShared.add(WhoHears.principal(g)));
+            leads.sharedWith(decision.caseId(), nowShared);
+        });
+    }
+}
