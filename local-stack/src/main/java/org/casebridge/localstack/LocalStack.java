@@ -25,6 +25,9 @@ public final class LocalStack implements AutoCloseable {
     public static final int KAFKA_PORT = 9092;
     public static final int KAFKA_CONTROLLER_PORT = 9093;
     public static final int MONGO_PORT = 27019;
+    public static final int SMTP_PORT = 3025;
+    /** Where the demo users read the e-mail CaseBridge sent them. */
+    public static final int MAIL_PAGE_PORT = 8025;
 
     /** Service, port and MongoDB database, in start order (the gateway last). */
     static final List<Service> SERVICES = List.of(
@@ -82,6 +85,9 @@ public final class LocalStack implements AutoCloseable {
                         String.valueOf(MONGO_PORT)), Map.of()));
         log("Starting Kafka (KRaft, data in " + data.resolve("kafka") + ")");
         kafka = track(KafkaBroker.start(data, logs, classpath, KAFKA_PORT, KAFKA_CONTROLLER_PORT));
+        log("Starting the SMTP server (sent mail readable at http://localhost:" + MAIL_PAGE_PORT + "/)");
+        ChildProcess mail = track(ChildProcess.startJava("mail", logs, List.of("-Xmx64m", "-XX:+UseSerialGC", "-cp", classpath),
+                List.of(MailServer.class.getName(), String.valueOf(SMTP_PORT), String.valueOf(MAIL_PAGE_PORT)), Map.of()));
         log("Starting the development OpenID Connect issuer");
         ChildProcess issuer = track(ChildProcess.startJava("dev-issuer", logs, concat(SERVICE_JVM, List.of("-cp", classpath)),
                 List.of("org.casebridge.localstack.issuer.DevIssuerApplication", "--spring.config.name=dev-issuer",
@@ -89,6 +95,7 @@ public final class LocalStack implements AutoCloseable {
                 Map.of()));
         mongo.awaitPort(MONGO_PORT, READY_TIMEOUT);
         kafka.awaitPort(KAFKA_PORT, READY_TIMEOUT);
+        mail.awaitPort(SMTP_PORT, READY_TIMEOUT);
         issuer.awaitHttpOk("http://localhost:" + ISSUER_PORT + "/.well-known/openid-configuration", READY_TIMEOUT);
 
         Map<Service, ChildProcess> services = new LinkedHashMap<>();
@@ -105,7 +112,8 @@ public final class LocalStack implements AutoCloseable {
 
     /** Another stack (or anything else) on our ports would answer our readiness checks in its place: stop first. */
     private static void requirePortsFree() {
-        List<Integer> ports = new ArrayList<>(List.of(MONGO_PORT, KAFKA_PORT, KAFKA_CONTROLLER_PORT, ISSUER_PORT));
+        List<Integer> ports = new ArrayList<>(List.of(MONGO_PORT, KAFKA_PORT, KAFKA_CONTROLLER_PORT, ISSUER_PORT,
+                SMTP_PORT, MAIL_PAGE_PORT));
         SERVICES.forEach(service -> ports.add(service.port()));
         List<Integer> taken = ports.stream().filter(port -> {
             try (java.net.ServerSocket socket = new java.net.ServerSocket()) {
@@ -126,6 +134,8 @@ public final class LocalStack implements AutoCloseable {
         env.put("SERVER_PORT", String.valueOf(service.port()));
         env.put("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_JWKSETURI", "http://localhost:" + ISSUER_PORT + "/oauth2/jwks");
         env.put("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_ISSUERURI", "http://localhost:" + ISSUER_PORT);
+        env.put("SPRING_MAIL_HOST", "localhost");
+        env.put("SPRING_MAIL_PORT", String.valueOf(SMTP_PORT));
         if (service.database() != null) {
             env.put("SPRING_MONGODB_URI", "mongodb://localhost:" + MONGO_PORT + "/" + service.database());
             env.put("SPRING_KAFKA_BOOTSTRAP_SERVERS", "localhost:" + KAFKA_PORT);
@@ -187,6 +197,7 @@ public final class LocalStack implements AutoCloseable {
         text.append("CaseBridge is running (started in ").append(startup.toSeconds()).append(" s)\n\n");
         text.append("  Gateway:      http://localhost:").append(GATEWAY_PORT).append("\n");
         text.append("  OIDC issuer:  http://localhost:").append(ISSUER_PORT).append("/.well-known/openid-configuration\n");
+        text.append("  Sent e-mail:  http://localhost:").append(MAIL_PAGE_PORT).append("/ (SMTP on ").append(SMTP_PORT).append(")\n");
         text.append("  Kafka:        localhost:").append(KAFKA_PORT).append("    MongoDB-wire: localhost:").append(MONGO_PORT).append("\n");
         text.append("  Data:         ").append(data).append("   Logs: ").append(logs).append("\n\n");
         text.append("Demo users of ").append(partnership.name()).append(" (password: demo):\n");

@@ -91,6 +91,10 @@ class LocalStackIT {
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(
                 get("/api/v1/notifications", raj).getBody().get("items").findValuesAsString("caseId")).contains(caseId));
         assertThat(get("/api/v1/notifications", raj).getBody().get("items").get(0).get("title").asString()).contains(reference);
+        // and by e-mail, through the stack's real SMTP server, readable on its mail page
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(org.springframework.web.client.RestClient
+                .create("http://localhost:" + LocalStack.MAIL_PAGE_PORT).get().uri("/messages").retrieve().body(String.class))
+                .contains("raj.patel@").contains("You are the lead officer for " + reference));
 
         await().atMost(Duration.ofSeconds(60)).until(() -> get("/api/v1/sharing/cases/" + caseId + "/access", jo)
                 .getStatusCode().value() == 200);

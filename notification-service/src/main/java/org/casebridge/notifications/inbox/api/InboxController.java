@@ -32,10 +32,13 @@ class InboxController {
 
     private final MongoInbox inbox;
     private final NotificationStream stream;
+    private final org.casebridge.notifications.email.store.MongoEmailPreferences people;
 
-    InboxController(MongoInbox inbox, NotificationStream stream) {
+    InboxController(MongoInbox inbox, NotificationStream stream,
+            org.casebridge.notifications.email.store.MongoEmailPreferences people) {
         this.inbox = inbox;
         this.stream = stream;
+        this.people = people;
     }
 
     /** Everything the user reads: their own, their teams', their organisation's, and supervisors' if they are one. */
@@ -54,6 +57,8 @@ class InboxController {
     InboxPage mine(CurrentUser user, @RequestParam(defaultValue = "20") @Min(1) @Max(100) int limit,
             @RequestParam(defaultValue = "false") boolean unread,
             @RequestParam(required = false) @Pattern(regexp = "[0-9a-f]{24}") String after) {
+        // remembered for e-mail: the organisation gives the address, the roles the default preferences
+        people.seen(user.id(), user.organisation(), user.roles());
         List<String> addresses = addressesOf(user);
         List<NotificationView> items = inbox.inboxOf(addresses, user.id(), unread, after, limit).stream()
                 .map(n -> NotificationView.of(n, user.id())).toList();

@@ -21,7 +21,7 @@ import tools.jackson.databind.json.JsonMapper;
  * inbox stays the record, and a console that reconnects reloads it.
  */
 @Component
-class NotificationStream {
+class NotificationStream implements org.springframework.context.SmartLifecycle {
 
     private static final Duration OPEN_FOR = Duration.ofMinutes(30);
 
@@ -33,6 +33,31 @@ class NotificationStream {
 
     NotificationStream(JsonMapper json) {
         this.json = json;
+    }
+
+    private volatile boolean running;
+
+    @Override
+    public void start() {
+        running = true;
+    }
+
+    /** Ends open streams first, so a graceful shutdown does not wait for consoles that never hang up. */
+    @Override
+    public void stop() {
+        running = false;
+        listeners.keySet().forEach(SseEmitter::complete);
+        listeners.clear();
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    @Override
+    public int getPhase() {
+        return Integer.MAX_VALUE;
     }
 
     SseEmitter open(String userId, List<String> addresses) {

@@ -34,7 +34,7 @@ class AccessEvents {
         consumer.consume(CONSUMER, record, event -> {
             CaseAccessChanged decision = event.data(CaseAccessChanged.class);
             String reference = leads.find(decision.caseId()).map(CaseLead::reference).orElse(null);
-            deliveries.deliver(WhoHears.shared(decision, leads.toldOfShare(decision.caseId()), reference),
+            deliveries.deliverAsDecided(WhoHears.shared(decision, leads.toldOfShare(decision.caseId()), reference),
                     event.type() + "|" + event.subject() + "|" + event.sequence());
             Set<String> nowShared = new HashSet<>();
             decision.grants().forEach(g -> nowShared.add(WhoHears.principal(g)));

@@ -35,6 +35,16 @@ class Deliveries {
         }
     }
 
+    /**
+     * For drafts made from sharing-service's decision itself: it is the newest word on who may see the case, newer
+     * than the projection, which another consumer may not have applied yet.
+     */
+    void deliverAsDecided(List<Notification.Draft> drafts, String cause) {
+        for (Notification.Draft draft : drafts) {
+            inbox.deliver(Notification.create(inbox.newId(), draft, clock.instant()), cause);
+        }
+    }
+
     private boolean maySee(Notification.Draft draft) {
         if (draft.caseId() == null) {
             return true;
