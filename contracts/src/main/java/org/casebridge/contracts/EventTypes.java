@@ -77,6 +77,8 @@ public final class EventTypes {
     public static final EventType TASK_OVERDUE = new EventType("casebridge.task.overdue.v1", Topics.TASK, TaskOverdue.class);
     public static final EventType TASK_ESCALATED = new EventType("casebridge.task.escalated.v1", Topics.TASK, TaskEscalated.class);
     public static final EventType TASK_CASE_CLOSED = new EventType("casebridge.task.case-closed.v1", Topics.TASK, TaskCaseClosed.class);
+    /** Published on each partner's own feed, {@link Topics#partnerFeed(String)}, never on a shared topic. */
+    public static final EventType PARTNER_ACCESS_REVOKED = new EventType("casebridge.partner.access-revoked.v1", Topics.partnerFeed("{organisation}"), org.casebridge.contracts.feed.AccessRevoked.class);
     public static final EventType NOTIFICATION_CREATED = new EventType("casebridge.notification.created.v1", Topics.NOTIFICATION, NotificationCreated.class);
     public static final EventType AUDIT_RECORDED = new EventType("casebridge.audit.recorded.v1", Topics.AUDIT, AuditRecorded.class);
 
@@ -86,7 +88,7 @@ public final class EventTypes {
             CASE_TRANSFER_DECLINED, CASE_TRANSFERRED, CASE_ACCESS_CHANGED, PERSON_REGISTERED, PERSON_UPDATED, PERSONS_MERGED,
             PERSONS_UNMERGED, LOCATION_REGISTERED, LOCATION_UPDATED, REPEAT_PRESENTATION_FLAGGED,
             TASK_CREATED, TASK_ASSIGNED, TASK_ACCEPTED, TASK_STARTED, TASK_DECLINED, TASK_UPDATED,
-            TASK_COMPLETED, TASK_CANCELLED, TASK_DUE_SOON, TASK_OVERDUE, TASK_ESCALATED, TASK_CASE_CLOSED, NOTIFICATION_CREATED, AUDIT_RECORDED);
+            TASK_COMPLETED, TASK_CANCELLED, TASK_DUE_SOON, TASK_OVERDUE, TASK_ESCALATED, TASK_CASE_CLOSED, PARTNER_ACCESS_REVOKED, NOTIFICATION_CREATED, AUDIT_RECORDED);
 
     private EventTypes() {
     }

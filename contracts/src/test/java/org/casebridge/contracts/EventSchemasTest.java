@@ -97,6 +97,7 @@ class EventSchemasTest {
                 new org.casebridge.contracts.task.TaskOverdue(TASK, NOW),
                 new org.casebridge.contracts.task.TaskEscalated(TASK, 3, NOW),
                 new org.casebridge.contracts.task.TaskCaseClosed(TASK, "jo.smith", NOW),
+                new org.casebridge.contracts.feed.AccessRevoked("c-1", "THIRTEEN_GROUP", NOW),
                 new NotificationCreated("n-1", "jo.smith", "CASE_ASSIGNED", "You lead ASB-2026-000123", "c-1", NOW),
                 new AuditRecorded("a-1", "jo.smith", "STOCKTON_CST", "READ", "case", "c-1", "owner-organisation", null,
                         Map.of(), "case-service", "req-1", NOW));
