@@ -225,6 +225,24 @@ class TaskLifecycleIT {
     }
 
     @Test
+    void aTaskAboutAPersonFollowsTheirRecordWhenItIsMerged() {
+        String duplicate = new ObjectId().toHexString();
+        String survivor = new ObjectId().toHexString();
+        var created = call(HttpMethod.POST, "/api/v1/tasks", jo, null, "{\"subjectKind\":\"PERSON\",\"subjectId\":\""
+                + duplicate + "\",\"title\":\"Welfare check\"}");
+        assertThat(created.getStatusCode().value()).isEqualTo(201);
+        String id = created.getBody().get("id").asString();
+
+        store.append(events.of(survivor, 2L, new org.casebridge.contracts.party.PersonsMerged(survivor, duplicate,
+                "jo.smith", "STOCKTON_CST", Instant.now())));
+
+        await().atMost(ARRIVES).untilAsserted(() -> assertThat(call(HttpMethod.GET, "/api/v1/tasks/" + id, jo, null, null)
+                .getBody().get("subjectId").asString()).isEqualTo(survivor));
+        assertThat(call(HttpMethod.GET, "/api/v1/tasks/" + id, jo, null, null).getBody().get("updates")
+                .findValuesAsString("kind")).containsExactly("CREATED", "PERSON_MERGED");
+    }
+
+    @Test
     void thePartnershipSeesTaskingFiguresWithoutPersonalData() {
         String caseId = caseSharedWith(new Grant(PrincipalKind.ORGANISATION, "CLEVELAND_POLICE", AccessLevel.CONTRIBUTE, null));
         String id = call(HttpMethod.POST, "/api/v1/tasks", jo, null,

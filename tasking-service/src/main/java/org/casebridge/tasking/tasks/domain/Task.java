@@ -54,7 +54,7 @@ public final class Task {
 
     private final String id;
     private final SubjectKind subjectKind;
-    private final String subjectId;
+    private String subjectId;
     private final String title;
     private final String description;
     private final Priority priority;
@@ -285,6 +285,18 @@ public final class Task {
         caseClosedAt = now;
         changed("CASE_CLOSED", "The case was closed by " + closedBy, closedBy, createdByOrganisation, now);
         newEvents.add(new TaskCaseClosed(summary(), closedBy, now));
+        return true;
+    }
+
+    /** The person it is about was merged into another record: the task follows the survivor. */
+    public boolean followMerge(String survivorId, String mergedId, String by, String byOrganisation, Instant now) {
+        if (subjectKind != SubjectKind.PERSON || !subjectId.equals(mergedId)) {
+            return false;
+        }
+        subjectId = survivorId;
+        String note = "The person record " + mergedId + " was merged into " + survivorId;
+        changed("PERSON_MERGED", note, by, byOrganisation, now);
+        newEvents.add(new TaskUpdated(summary(), note, by, byOrganisation, now));
         return true;
     }
 

@@ -6,17 +6,21 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.casebridge.contracts.EventTypes;
 import org.casebridge.contracts.Topics;
 import org.casebridge.contracts.cases.CaseClosed;
+import org.casebridge.contracts.party.PersonsMerged;
 import org.casebridge.platform.kafka.IdempotentConsumer;
 import org.casebridge.tasking.tasks.domain.Task;
 import org.casebridge.tasking.tasks.store.MongoTasks;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
-/** A case closed: its open tasks are flagged to their assignees and creators, not silently cancelled. */
+/**
+ * What tasking follows from other services: a case closed (its open tasks are flagged to their assignees and
+ * creators, not silently cancelled), and two person records merged (tasks about the merged one follow the survivor).
+ */
 @Component
 class CaseEvents {
 
-    private static final String CONSUMER = "tasking-service.cases";
+    private static final String CONSUMER = "tasking-service.events";
     private static final int ATTEMPTS = 10;
 
     private final IdempotentConsumer consumer;
@@ -29,24 +33,29 @@ class CaseEvents {
         this.clock = clock;
     }
 
-    @KafkaListener(topics = Topics.CASE, groupId = CONSUMER)
+    @KafkaListener(topics = {Topics.CASE, Topics.PARTY}, groupId = CONSUMER)
     void on(ConsumerRecord<String, byte[]> record) {
-        consumer.consume(CONSUMER, record, event -> {
+        consumer.consume(CONSUMER + "." + record.topic(), record, event -> {
             if (EventTypes.CASE_CLOSED.type().equals(event.type())) {
                 CaseClosed closed = event.data(CaseClosed.class);
-                tasks.openOnCase(closed.caseId()).forEach(t -> flag(t.id(), closed.closedBy()));
+                tasks.openOnCase(closed.caseId()).forEach(t -> change(t.id(), task -> task.caseClosed(closed.closedBy(),
+                        clock.instant())));
+            } else if (EventTypes.PERSONS_MERGED.type().equals(event.type())) {
+                PersonsMerged merged = event.data(PersonsMerged.class);
+                tasks.aboutPerson(merged.mergedId()).forEach(t -> change(t.id(), task -> task.followMerge(
+                        merged.survivorId(), merged.mergedId(), merged.mergedBy(), merged.organisation(), clock.instant())));
             }
         });
     }
 
-    private void flag(String taskId, String closedBy) {
+    private void change(String taskId, java.util.function.Predicate<Task> command) {
         for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
             Task task = tasks.find(taskId).orElseThrow();
             long expected = task.version();
-            if (!task.caseClosed(closedBy, clock.instant()) || tasks.update(task, expected)) {
+            if (!command.test(task) || tasks.update(task, expected)) {
                 return;
             }
         }
-        throw new IllegalStateException("task " + taskId + " kept changing while its case closed; will be retried");
+        throw new IllegalStateException("task " + taskId + " kept changing; the event will be retried");
     }
 }

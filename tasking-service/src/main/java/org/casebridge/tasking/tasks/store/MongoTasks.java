@@ -110,6 +110,11 @@ public class MongoTasks {
         return mongo.find(query, TaskDocument.class, COLLECTION).stream().map(TaskDocument::toTask).toList();
     }
 
+    public List<Task> aboutPerson(String personId) {
+        Query query = Query.query(Criteria.where("subjectKind").is("PERSON").and("subjectId").is(personId));
+        return mongo.find(query, TaskDocument.class, COLLECTION).stream().map(TaskDocument::toTask).toList();
+    }
+
     public List<Task> openOnCase(String caseId) {
         Query query = Query.query(Criteria.where("subjectKind").is("CASE").and("subjectId").is(caseId).and("status").in(OPEN));
         return mongo.find(query, TaskDocument.class, COLLECTION).stream().map(TaskDocument::toTask).toList();
