@@ -136,6 +136,8 @@ public final class LocalStack implements AutoCloseable {
         env.put("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_ISSUERURI", "http://localhost:" + ISSUER_PORT);
         env.put("SPRING_MAIL_HOST", "localhost");
         env.put("SPRING_MAIL_PORT", String.valueOf(SMTP_PORT));
+        // partners' webhook endpoints on this machine are plain http
+        env.put("CASEBRIDGE_WEBHOOKS_ALLOWHTTP", "true");
         if (service.database() != null) {
             env.put("SPRING_MONGODB_URI", "mongodb://localhost:" + MONGO_PORT + "/" + service.database());
             env.put("SPRING_KAFKA_BOOTSTRAP_SERVERS", "localhost:" + KAFKA_PORT);

@@ -5,6 +5,8 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 
 /** sharing-service: the authority on who may see and do what. */
 @SpringBootApplication
+@org.springframework.boot.context.properties.EnableConfigurationProperties(
+        org.casebridge.sharing.webhooks.delivery.WebhookSettings.class)
 public class SharingServiceApplication {
 
     public static void main(String[] args) {
