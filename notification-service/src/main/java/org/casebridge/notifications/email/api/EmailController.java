@@ -35,11 +35,14 @@ class EmailController {
 
     private final MongoEmailPreferences preferences;
     private final MongoEmailOutbox outbox;
+    private final org.casebridge.notifications.email.sending.EmailSettings settings;
     private final Clock clock;
 
-    EmailController(MongoEmailPreferences preferences, MongoEmailOutbox outbox, Clock clock) {
+    EmailController(MongoEmailPreferences preferences, MongoEmailOutbox outbox,
+            org.casebridge.notifications.email.sending.EmailSettings settings, Clock clock) {
         this.preferences = preferences;
         this.outbox = outbox;
+        this.settings = settings;
         this.clock = clock;
     }
 
@@ -71,8 +74,13 @@ class EmailController {
                 }
             });
         }
-        EmailPreferences changed = new EmailPreferences(request.address() == null || request.address().isBlank()
-                ? current.address() : request.address().strip(), merged);
+        String address = request.address() == null || request.address().isBlank() ? current.address()
+                : request.address().strip();
+        // titles name cases: mail goes only to the user's own organisation's domain, never to a private mailbox
+        if (address != null && !settings.isOrganisationAddress(address, user.organisation())) {
+            throw DomainException.invalid("E-mail can only go to an address of your organisation's domain.");
+        }
+        EmailPreferences changed = new EmailPreferences(address, merged);
         preferences.seen(user.id(), user.organisation(), user.roles());
         preferences.save(user.id(), changed);
         return PreferencesView.of(changed);

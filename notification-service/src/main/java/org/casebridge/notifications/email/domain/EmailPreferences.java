@@ -12,7 +12,7 @@ import org.casebridge.platform.domain.DomainException;
  * always gets everything. Defaults: what needs acting on today comes at once, the rest in the digest; integration
  * accounts get no e-mail.
  *
- * @param address null to use the address the partnership directory gives for the user
+ * @param address null to use {@code <user>@<their organisation's mail domain>} from configuration
  */
 public record EmailPreferences(String address, Map<Kind, Delivery> byKind) {
 

@@ -22,6 +22,12 @@ public record EmailSettings(String from, String defaultDomain, Map<String, Strin
         retry = retry == null ? Backoff.STANDARD : retry;
     }
 
+    /** Whether {@code address} is at the organisation's mail domain (or the default domain when it has none). */
+    public boolean isOrganisationAddress(String address, String organisation) {
+        String domain = organisation == null ? defaultDomain : domains.getOrDefault(organisation, defaultDomain);
+        return address.toLowerCase(java.util.Locale.ROOT).endsWith("@" + domain.toLowerCase(java.util.Locale.ROOT));
+    }
+
     String addressOf(String userId, String organisation) {
         return userId + "@" + (organisation == null ? defaultDomain : domains.getOrDefault(organisation, defaultDomain));
     }

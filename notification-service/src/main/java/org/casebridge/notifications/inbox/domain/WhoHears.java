@@ -62,6 +62,9 @@ public final class WhoHears {
     }
 
     public static List<Draft> transferred(CaseTransferred t) {
+        if (t.leadOfficer() == null || t.leadOfficer().equals(t.acceptedBy())) {
+            return List.of();
+        }
         return List.of(new Draft(user(t.leadOfficer()), t.toOrganisation(), Kind.CASE_TRANSFERRED_TO_YOU,
                 "You now lead %s, transferred from %s".formatted(t.reference(), t.fromOrganisation()), t.caseId(),
                 t.reference(), null));
