@@ -21,6 +21,24 @@ public final class Topics {
         return "casebridge.partner." + organisationCode.toLowerCase(java.util.Locale.ROOT) + ".v1";
     }
 
+    /** Where a partner system pushes records in (incidents, referrals, people): plain JSON, one topic per organisation. */
+    public static String inbound(String organisationCode) {
+        return "casebridge.inbound." + organisationCode.toLowerCase(java.util.Locale.ROOT) + ".v1";
+    }
+
+    /** The accepted/rejected answer to each inbound record, keyed by its external id. */
+    public static String inboundReplies(String organisationCode) {
+        return "casebridge.inbound." + organisationCode.toLowerCase(java.util.Locale.ROOT) + ".replies.v1";
+    }
+
+    /** Every organisation's inbound topic (not its replies), for a pattern subscription. */
+    public static final String INBOUND_PATTERN = "casebridge\\.inbound\\.[a-z0-9_]+\\.v1";
+
+    /** The organisation an inbound topic belongs to. */
+    public static String organisationOfInbound(String topic) {
+        return topic.substring("casebridge.inbound.".length(), topic.length() - ".v1".length()).toUpperCase(java.util.Locale.ROOT);
+    }
+
     /** Where a poison message goes after bounded retries. */
     public static String deadLetter(String topic) {
         return topic + ".dlt";

@@ -137,6 +137,12 @@ public class MongoCases {
         return Optional.ofNullable(mongo.findOne(query, CaseDocument.class, COLLECTION)).map(VisibleCase::of);
     }
 
+    /** By its human reference, whoever may see it: for rules that then check access themselves. */
+    public Optional<VisibleCase> findByReference(String reference) {
+        return Optional.ofNullable(mongo.findOne(Query.query(Criteria.where("reference").is(reference)),
+                CaseDocument.class, COLLECTION)).map(VisibleCase::of);
+    }
+
     public Optional<VisibleCase> findByIdempotencyKey(String idempotencyKey) {
         return Optional.ofNullable(mongo.findOne(Query.query(Criteria.where("idempotencyKey").is(idempotencyKey)),
                 CaseDocument.class, COLLECTION)).map(VisibleCase::of);

@@ -55,6 +55,11 @@ public class TopicProbe implements AutoCloseable {
         return records.stream().filter(r -> subject.equals(header(r, "ce_subject"))).toList();
     }
 
+    /** Records with the given Kafka key, for topics that carry plain JSON rather than CloudEvents. */
+    public List<ConsumerRecord<String, byte[]>> keyed(String key) {
+        return records.stream().filter(r -> key.equals(r.key())).toList();
+    }
+
     public static String header(ConsumerRecord<String, byte[]> record, String name) {
         Header header = record.headers().lastHeader(name);
         return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
