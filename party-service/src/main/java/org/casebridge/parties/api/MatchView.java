@@ -14,7 +14,7 @@ import org.casebridge.parties.domain.matching.PersonMatcher;
  *
  * @param likelihood LIKELY or POSSIBLE
  */
-record MatchView(String personId, String name, String dateOfBirth, Set<String> knownTo, int score, String likelihood,
+public record MatchView(String personId, String name, String dateOfBirth, Set<String> knownTo, int score, String likelihood,
         List<String> reasons) {
 
     static MatchView of(Match match, Person person, String callerOrganisation) {

@@ -19,7 +19,7 @@ import org.springframework.stereotype.Component;
 
 /** Finds who a person may already be, across the whole partnership, and notes likely duplicates for review. */
 @Component
-class PossibleMatches {
+public class PossibleMatches {
 
     private static final int SHOWN = 10;
 
@@ -34,7 +34,7 @@ class PossibleMatches {
         this.clock = clock;
     }
 
-    List<Ranked> of(Person person) {
+    public List<Ranked> of(Person person) {
         MatchProfile profile = PersonSearch.profileOf(person.id(), person.details());
         List<Person> candidates = people.candidatesFor(profile);
         Map<String, Person> byId = candidates.stream().collect(Collectors.toMap(Person::id, Function.identity()));
@@ -44,7 +44,7 @@ class PossibleMatches {
     }
 
     /** Matches as the caller may see them; likely ones are also put on the duplicate review list. */
-    List<MatchView> reviewed(Person registered, List<Ranked> matches, String callerOrganisation) {
+    public List<MatchView> reviewed(Person registered, List<Ranked> matches, String callerOrganisation) {
         for (Ranked m : matches) {
             if (m.match().score() >= PersonMatcher.LIKELY) {
                 Set<String> organisations = new HashSet<>(registered.organisations());
@@ -60,6 +60,6 @@ class PossibleMatches {
         return matches.stream().map(m -> MatchView.of(m.match(), m.person(), callerOrganisation)).toList();
     }
 
-    record Ranked(Match match, Person person) {
+    public record Ranked(Match match, Person person) {
     }
 }

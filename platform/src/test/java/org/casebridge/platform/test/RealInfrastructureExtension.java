@@ -116,6 +116,14 @@ public class RealInfrastructureExtension implements BeforeAllCallback {
                     .configs(java.util.Map.of("cleanup.policy", "compact")));
             topics.add(new org.apache.kafka.clients.admin.NewTopic(org.casebridge.contracts.Topics.DIRECTORY, 1, (short) 1)
                     .configs(java.util.Map.of("cleanup.policy", "compact")));
+            // the demo organisations' inbound and replies topics, as case-service declares them, so the services'
+            // pattern subscriptions find them at once
+            for (String organisation : java.util.List.of("STOCKTON_CST", "CLEVELAND_POLICE", "THIRTEEN_GROUP")) {
+                topics.add(new org.apache.kafka.clients.admin.NewTopic(
+                        org.casebridge.contracts.Topics.inbound(organisation), 3, (short) 1));
+                topics.add(new org.apache.kafka.clients.admin.NewTopic(
+                        org.casebridge.contracts.Topics.inboundReplies(organisation), 3, (short) 1));
+            }
             admin.createTopics(topics).all().get(30, java.util.concurrent.TimeUnit.SECONDS);
         } catch (Exception e) {
             throw new IllegalStateException("could not create the CaseBridge topics on the test broker", e);
