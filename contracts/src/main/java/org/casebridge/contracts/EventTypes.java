@@ -64,6 +64,7 @@ public final class EventTypes {
     public static final EventType PERSONS_UNMERGED = new EventType("casebridge.party.persons-unmerged.v1", Topics.PARTY, PersonsUnmerged.class);
     public static final EventType LOCATION_REGISTERED = new EventType("casebridge.party.location-registered.v1", Topics.PARTY, LocationRegistered.class);
     public static final EventType LOCATION_UPDATED = new EventType("casebridge.party.location-updated.v1", Topics.PARTY, LocationUpdated.class);
+    public static final EventType DUPLICATE_SUSPECTED = new EventType("casebridge.party.duplicate-suspected.v1", Topics.PARTY, org.casebridge.contracts.party.DuplicateSuspected.class);
     public static final EventType REPEAT_PRESENTATION_FLAGGED = new EventType("casebridge.party.repeat-presentation-flagged.v1", Topics.PARTY, RepeatPresentationFlagged.class);
     public static final EventType TASK_CREATED = new EventType("casebridge.task.created.v1", Topics.TASK, TaskCreated.class);
     public static final EventType TASK_ASSIGNED = new EventType("casebridge.task.assigned.v1", Topics.TASK, TaskAssigned.class);
@@ -79,6 +80,8 @@ public final class EventTypes {
     public static final EventType TASK_CASE_CLOSED = new EventType("casebridge.task.case-closed.v1", Topics.TASK, TaskCaseClosed.class);
     /** Published on each partner's own feed, {@link Topics#partnerFeed(String)}, never on a shared topic. */
     public static final EventType PARTNER_ACCESS_REVOKED = new EventType("casebridge.partner.access-revoked.v1", Topics.partnerFeed("{organisation}"), org.casebridge.contracts.feed.AccessRevoked.class);
+    public static final EventType ACCESS_REQUESTED = new EventType("casebridge.sharing.access-requested.v1", Topics.SHARING, org.casebridge.contracts.sharing.AccessRequested.class);
+    public static final EventType ACCESS_REQUEST_DECIDED = new EventType("casebridge.sharing.access-request-decided.v1", Topics.SHARING, org.casebridge.contracts.sharing.AccessRequestDecided.class);
     public static final EventType NOTIFICATION_CREATED = new EventType("casebridge.notification.created.v1", Topics.NOTIFICATION, NotificationCreated.class);
     public static final EventType AUDIT_RECORDED = new EventType("casebridge.audit.recorded.v1", Topics.AUDIT, AuditRecorded.class);
 
@@ -86,9 +89,10 @@ public final class EventTypes {
             CASE_REOPENED, CASE_LOG_ENTRY_ADDED, CASE_RISK_ASSESSED, CASE_PARTY_LINKED, CASE_PARTY_UNLINKED,
             CASE_INTERVENTION_RECORDED, CASE_REVIEW_THRESHOLD_MET, CASE_TRANSFER_OFFERED,
             CASE_TRANSFER_DECLINED, CASE_TRANSFERRED, CASE_ACCESS_CHANGED, PERSON_REGISTERED, PERSON_UPDATED, PERSONS_MERGED,
-            PERSONS_UNMERGED, LOCATION_REGISTERED, LOCATION_UPDATED, REPEAT_PRESENTATION_FLAGGED,
+            PERSONS_UNMERGED, LOCATION_REGISTERED, LOCATION_UPDATED, DUPLICATE_SUSPECTED, REPEAT_PRESENTATION_FLAGGED,
             TASK_CREATED, TASK_ASSIGNED, TASK_ACCEPTED, TASK_STARTED, TASK_DECLINED, TASK_UPDATED,
-            TASK_COMPLETED, TASK_CANCELLED, TASK_DUE_SOON, TASK_OVERDUE, TASK_ESCALATED, TASK_CASE_CLOSED, PARTNER_ACCESS_REVOKED, NOTIFICATION_CREATED, AUDIT_RECORDED);
+            TASK_COMPLETED, TASK_CANCELLED, TASK_DUE_SOON, TASK_OVERDUE, TASK_ESCALATED, TASK_CASE_CLOSED, PARTNER_ACCESS_REVOKED, ACCESS_REQUESTED,
+            ACCESS_REQUEST_DECIDED, NOTIFICATION_CREATED, AUDIT_RECORDED);
 
     private EventTypes() {
     }

@@ -10,6 +10,8 @@ public final class Topics {
     public static final String ACCESS = "casebridge.access.v1";
     /** Compacted: organisations, teams and users of the partnership. */
     public static final String DIRECTORY = "casebridge.directory.v1";
+    /** Sharing's own workflow: access requests and their decisions. Keyed by request id. */
+    public static final String SHARING = "casebridge.sharing.v1";
     public static final String AUDIT = "casebridge.audit.v1";
     public static final String NOTIFICATION = "casebridge.notification.v1";
 

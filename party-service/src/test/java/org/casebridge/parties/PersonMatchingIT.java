@@ -129,6 +129,12 @@ class PersonMatchingIT {
             }
         }
         assertThat(pair).as("the pair is on the review list").isNotNull();
+        String pairId = pair.get("id").asString();
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(partyTopic.about(pairId)).singleElement()
+                .satisfies(event -> {
+                    assertThat(TopicProbe.header(event, "ce_type")).isEqualTo("casebridge.party.duplicate-suspected.v1");
+                    assertThat(TopicProbe.body(event)).contains("STOCKTON_CST").doesNotContain("Jones");
+                }));
         assertThat(call(HttpMethod.GET, "/api/v1/parties/duplicates?limit=100", police, null, null).getBody().toString())
                 .doesNotContain(survivor);
 

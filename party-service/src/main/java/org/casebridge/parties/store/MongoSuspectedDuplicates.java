@@ -5,6 +5,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
+import org.casebridge.contracts.party.DuplicateSuspected;
+import org.casebridge.platform.events.OutboxEvent;
+import org.casebridge.platform.events.OutboxEvents;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.domain.Sort;
@@ -29,25 +32,33 @@ public class MongoSuspectedDuplicates {
 
     @Document(COLLECTION)
     public record SuspectedDuplicate(@Id String id, List<String> personIds, @Indexed Set<String> organisations, int score,
-            List<String> reasons, @Indexed Status status, Instant foundAt, String resolvedBy, Instant resolvedAt) {
+            List<String> reasons, @Indexed Status status, Instant foundAt, String resolvedBy, Instant resolvedAt,
+            List<OutboxEvent> outbox) {
     }
 
     private final MongoTemplate mongo;
+    private final OutboxEvents events;
 
-    MongoSuspectedDuplicates(MongoTemplate mongo) {
+    MongoSuspectedDuplicates(MongoTemplate mongo, OutboxEvents events) {
         this.mongo = mongo;
+        this.events = events;
     }
 
     public static String pairId(String a, String b) {
         return a.compareTo(b) < 0 ? a + "-" + b : b + "-" + a;
     }
 
-    /** Notes a suspected pair unless it is already known (open or decided). */
+    /**
+     * Notes a suspected pair unless it is already known (open or decided), with the event telling the organisations
+     * holding the two records, in the same write.
+     */
     public void suspect(String a, String b, Set<String> organisations, int score, List<String> reasons, Instant now) {
         String id = pairId(a, b);
+        OutboxEvent suspected = events.of(id, 1L, new DuplicateSuspected(id, List.copyOf(new java.util.TreeSet<>(organisations)),
+                score, now));
         try {
             mongo.insert(new SuspectedDuplicate(id, List.of(a, b), organisations, score, reasons, Status.OPEN, now, null,
-                    null), COLLECTION);
+                    null, new java.util.ArrayList<>(List.of(suspected))), COLLECTION);
         } catch (DuplicateKeyException known) {
             // someone already saw this pair; their decision stands
         }

@@ -87,6 +87,7 @@ public class KafkaPlatformConfiguration {
                 TopicBuilder.name(Topics.TASK).partitions(partitions).build(),
                 TopicBuilder.name(Topics.AUDIT).partitions(partitions).build(),
                 TopicBuilder.name(Topics.NOTIFICATION).partitions(partitions).build(),
+                TopicBuilder.name(Topics.SHARING).partitions(partitions).build(),
                 TopicBuilder.name(Topics.ACCESS).partitions(partitions).compact().build(),
                 TopicBuilder.name(Topics.DIRECTORY).partitions(1).compact().build());
     }

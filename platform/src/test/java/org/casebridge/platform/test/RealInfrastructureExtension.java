@@ -109,7 +109,7 @@ public class RealInfrastructureExtension implements BeforeAllCallback {
             java.util.List<org.apache.kafka.clients.admin.NewTopic> topics = new java.util.ArrayList<>();
             for (String topic : java.util.List.of(org.casebridge.contracts.Topics.CASE, org.casebridge.contracts.Topics.PARTY,
                     org.casebridge.contracts.Topics.TASK, org.casebridge.contracts.Topics.AUDIT,
-                    org.casebridge.contracts.Topics.NOTIFICATION)) {
+                    org.casebridge.contracts.Topics.NOTIFICATION, org.casebridge.contracts.Topics.SHARING)) {
                 topics.add(new org.apache.kafka.clients.admin.NewTopic(topic, 3, (short) 1));
             }
             topics.add(new org.apache.kafka.clients.admin.NewTopic(org.casebridge.contracts.Topics.ACCESS, 3, (short) 1)

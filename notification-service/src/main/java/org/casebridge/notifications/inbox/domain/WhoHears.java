@@ -152,6 +152,36 @@ public final class WhoHears {
         return List.copyOf(byLead.values());
     }
 
+    /** Each organisation holding one of a suspected pair of person records is asked to review it; no names. */
+    public static List<Draft> duplicateSuspected(org.casebridge.contracts.party.DuplicateSuspected suspected) {
+        return suspected.organisations().stream().map(org -> new Draft("org:" + org, org, Kind.DUPLICATE_SUSPECTED,
+                "A person in your organisation's records may be recorded twice (match score %d): see the duplicate review list"
+                        .formatted(suspected.score()), null, null, null)).toList();
+    }
+
+    /** The owner's supervisors decide access requests; the requester's reason stays in sharing-service. */
+    public static List<Draft> accessRequested(org.casebridge.contracts.sharing.AccessRequested requested, String reference) {
+        String name = reference != null ? reference : "a " + requested.caseType().toLowerCase().replace('_', ' ') + " case";
+        return List.of(new Draft(supervisorsOf(requested.ownerOrganisation()), requested.ownerOrganisation(),
+                Kind.ACCESS_REQUESTED, "%s (%s) asked for access to %s: approve or decline it in the access requests"
+                        .formatted(requested.requestedBy(), requested.requesterOrganisation(), name),
+                requested.caseId(), reference, null));
+    }
+
+    /** The requester hears the answer; a declined one carries no link to a case they still cannot open. */
+    public static List<Draft> accessRequestDecided(org.casebridge.contracts.sharing.AccessRequestDecided decided,
+            String reference) {
+        String name = reference != null ? reference : "the case";
+        boolean approved = "APPROVED".equals(decided.decision());
+        String title = approved
+                ? "Your request for access to %s was approved: %s until %s".formatted(name, decided.level(),
+                        decided.expiresAt() == null ? "further notice" : decided.expiresAt().toString().substring(0, 10))
+                : "Your request for access to %s was declined by %s; see your access requests for the reason"
+                        .formatted(name, decided.ownerOrganisation());
+        return List.of(new Draft(user(decided.requestedBy()), decided.requesterOrganisation(), Kind.ACCESS_REQUEST_DECIDED,
+                title, approved ? decided.caseId() : null, approved ? reference : null, null));
+    }
+
     public static List<Draft> taskAssigned(TaskSummary task, String by) {
         if (isSelf(task.assignee(), by)) {
             return List.of();

@@ -10,7 +10,10 @@ import org.casebridge.platform.kafka.IdempotentConsumer;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
-/** A person flagged for repeat presentation: the lead officers of their cases hear of it. */
+/**
+ * A person flagged for repeat presentation (the lead officers of their cases hear of it), and a suspected duplicate
+ * person (the organisations holding the records are asked to review it).
+ */
 @Component
 class PartyEvents {
 
@@ -33,6 +36,9 @@ class PartyEvents {
                 RepeatPresentationFlagged flag = event.data(RepeatPresentationFlagged.class);
                 deliveries.deliver(WhoHears.repeatPresentation(flag, leads.findAll(flag.caseIds())), event.type() + "|"
                         + event.id());
+            } else if (EventTypes.DUPLICATE_SUSPECTED.type().equals(event.type())) {
+                deliveries.deliver(WhoHears.duplicateSuspected(event.data(org.casebridge.contracts.party.DuplicateSuspected.class)),
+                        event.type() + "|" + event.subject());
             }
         });
     }

@@ -89,6 +89,32 @@ class WhoHearsTest {
     }
 
     @Test
+    void bothOrganisationsHoldingASuspectedDuplicateAreAskedToReviewItWithoutNames() {
+        List<Draft> drafts = WhoHears.duplicateSuspected(new org.casebridge.contracts.party.DuplicateSuspected("a-b",
+                List.of("CLEVELAND_POLICE", "STOCKTON_CST"), 91, now));
+        assertThat(drafts).extracting(Draft::recipient).containsExactly("org:CLEVELAND_POLICE", "org:STOCKTON_CST");
+        assertThat(drafts.get(0).title()).contains("91").doesNotContain("a-b");
+    }
+
+    @Test
+    void theOwnersSupervisorsHearOfAnAccessRequestAndTheRequesterOfTheAnswer() {
+        assertThat(WhoHears.accessRequested(new org.casebridge.contracts.sharing.AccessRequested("r1", "c1", "ASB_PERSONAL",
+                "CLEVELAND_POLICE", "jo.smith", "STOCKTON_CST", now), "ASB-2026-000007")).singleElement().satisfies(d -> {
+                    assertThat(d.recipient()).isEqualTo("supervisors:CLEVELAND_POLICE");
+                    assertThat(d.title()).contains("jo.smith").contains("ASB-2026-000007");
+                });
+        Draft declined = WhoHears.accessRequestDecided(new org.casebridge.contracts.sharing.AccessRequestDecided("r1", "c1",
+                "jo.smith", "STOCKTON_CST", "DECLINED", null, null, "sgt.lowe", "CLEVELAND_POLICE", now), "ASB-2026-000007").get(0);
+        assertThat(declined.recipient()).isEqualTo("user:jo.smith");
+        assertThat(declined.caseId()).as("no link to a case they still cannot open").isNull();
+        Draft approved = WhoHears.accessRequestDecided(new org.casebridge.contracts.sharing.AccessRequestDecided("r1", "c1",
+                "jo.smith", "STOCKTON_CST", "APPROVED", "VIEW", Instant.parse("2026-08-01T00:00:00Z"), "sgt.lowe",
+                "CLEVELAND_POLICE", now), "ASB-2026-000007").get(0);
+        assertThat(approved.title()).contains("approved").contains("VIEW until 2026-08-01");
+        assertThat(approved.caseId()).isEqualTo("c1");
+    }
+
+    @Test
     void tasksReachTheirAssigneeTheCreatorWhenOverdueAndSupervisorsOnEscalation() {
         TaskSummary task = new TaskSummary("t1", "c1", "CASE", "c1", "Patrol Elm Road", "HIGH", LocalDate.of(2026, 5, 10),
                 new TaskSummary.Assignee("TEAM", "CP_STOCKTON_NPT", "CLEVELAND_POLICE"), "NEW", "jo.smith", "STOCKTON_CST");

@@ -1,0 +1,136 @@
+package org.casebridge.sharing.requests.store;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import org.bson.types.ObjectId;
+import org.casebridge.contracts.access.CaseAccessChanged.AccessLevel;
+import org.casebridge.platform.events.AggregateStore;
+import org.casebridge.platform.events.OutboxEvent;
+import org.casebridge.platform.events.OutboxEvents;
+import org.casebridge.sharing.requests.domain.AccessRequest;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.Indexed;
+import org.springframework.data.mongodb.core.mapping.Document;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.stereotype.Repository;
+
+/** Access requests, each with its events in the same document write. */
+@Repository
+public class MongoAccessRequests {
+
+    static final String COLLECTION = "access_requests";
+
+    @Document(COLLECTION)
+    static class AccessRequestDocument {
+        @Id
+        String id;
+        @Indexed
+        String caseId;
+        String caseType;
+        @Indexed
+        String ownerOrganisation;
+        @Indexed
+        String requestedBy;
+        String requesterOrganisation;
+        String reason;
+        Instant requestedAt;
+        @Indexed
+        AccessRequest.Status status;
+        String decidedBy;
+        String decisionReason;
+        Instant decidedAt;
+        String shareId;
+        AccessLevel level;
+        Instant expiresAt;
+        long version;
+        List<OutboxEvent> outbox = new ArrayList<>();
+
+        static AccessRequestDocument of(AccessRequest r) {
+            AccessRequestDocument d = new AccessRequestDocument();
+            d.id = r.id();
+            d.caseId = r.caseId();
+            d.caseType = r.caseType();
+            d.ownerOrganisation = r.ownerOrganisation();
+            d.requestedBy = r.requestedBy();
+            d.requesterOrganisation = r.requesterOrganisation();
+            d.reason = r.reason();
+            d.requestedAt = r.requestedAt();
+            d.status = r.status();
+            d.decidedBy = r.decidedBy();
+            d.decisionReason = r.decisionReason();
+            d.decidedAt = r.decidedAt();
+            d.shareId = r.shareId();
+            d.level = r.level();
+            d.expiresAt = r.expiresAt();
+            d.version = r.version();
+            return d;
+        }
+
+        AccessRequest toRequest() {
+            return AccessRequest.restore(id, caseId, caseType, ownerOrganisation, requestedBy, requesterOrganisation, reason,
+                    requestedAt, status, decidedBy, decisionReason, decidedAt, shareId, level, expiresAt, version);
+        }
+    }
+
+    private final MongoTemplate mongo;
+    private final AggregateStore store;
+    private final OutboxEvents events;
+
+    MongoAccessRequests(MongoTemplate mongo, AggregateStore store, OutboxEvents events) {
+        this.mongo = mongo;
+        this.store = store;
+        this.events = events;
+    }
+
+    public String newId() {
+        return new ObjectId().toHexString();
+    }
+
+    public void insert(AccessRequest request) {
+        AccessRequestDocument doc = AccessRequestDocument.of(request);
+        doc.outbox.addAll(events.sequenced(request.id(), 0, request.newEvents()));
+        store.insert(doc, COLLECTION);
+    }
+
+    /** False when the request changed since {@code expectedVersion} (someone else decided it). */
+    public boolean update(AccessRequest request, long expectedVersion) {
+        return store.update(COLLECTION, request.id(), expectedVersion, AccessRequestDocument.of(request),
+                events.sequenced(request.id(), expectedVersion, request.newEvents()));
+    }
+
+    public Optional<AccessRequest> find(String id) {
+        return Optional.ofNullable(mongo.findById(id, AccessRequestDocument.class, COLLECTION))
+                .map(AccessRequestDocument::toRequest);
+    }
+
+    /** Whether the user already waits for an answer about this case. */
+    public boolean pendingFor(String caseId, String requestedBy) {
+        return mongo.exists(Query.query(Criteria.where("caseId").is(caseId).and("requestedBy").is(requestedBy)
+                .and("status").is(AccessRequest.Status.PENDING.name())), COLLECTION);
+    }
+
+    public List<AccessRequest> toOrganisation(String organisation, AccessRequest.Status status, int limit) {
+        Criteria criteria = Criteria.where("ownerOrganisation").is(organisation);
+        if (status != null) {
+            criteria = criteria.and("status").is(status.name());
+        }
+        return list(criteria, limit);
+    }
+
+    public List<AccessRequest> by(String requestedBy, int limit) {
+        return list(Criteria.where("requestedBy").is(requestedBy), limit);
+    }
+
+    private List<AccessRequest> list(Criteria criteria, int limit) {
+        Query query = Query.query(criteria).with(Sort.by(Sort.Direction.DESC, "requestedAt")).limit(limit);
+        query.fields().exclude("outbox");
+        return mongo.find(query, AccessRequestDocument.class, COLLECTION).stream()
+                .map(AccessRequestDocument::toRequest).toList();
+    }
+}
