@@ -25,7 +25,10 @@ public record AccessList(List<String> view, List<String> contribute, List<String
         return new AccessList(owner, owner, owner);
     }
 
-    /** Grants that have not expired at {@code now}, as an access list. Restricted cases keep only named users. */
+    /**
+     * Grants that have not expired at {@code now}, as an access list. Restricted cases keep only named users besides
+     * the owner organisation.
+     */
     public static AccessList from(CaseAccessChanged decision, Instant now) {
         Set<String> view = new LinkedHashSet<>();
         Set<String> contribute = new LinkedHashSet<>();
@@ -34,7 +37,10 @@ public record AccessList(List<String> view, List<String> contribute, List<String
             if (grant.expiresAt() != null && !grant.expiresAt().isAfter(now)) {
                 continue;
             }
-            if (decision.restricted() && grant.kind() != CaseAccessChanged.PrincipalKind.USER) {
+            // a restricted case reaches other organisations only through named people; its owner keeps it
+            boolean owner = grant.kind() == CaseAccessChanged.PrincipalKind.ORGANISATION
+                    && grant.id().equals(decision.ownerOrganisation());
+            if (decision.restricted() && grant.kind() != CaseAccessChanged.PrincipalKind.USER && !owner) {
                 continue;
             }
             String principal = switch (grant.kind()) {
