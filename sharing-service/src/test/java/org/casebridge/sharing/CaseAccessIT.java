@@ -136,4 +136,35 @@ class CaseAccessIT {
                 "{\"kind\":\"ORGANISATION\",\"principal\":\"CLEVELAND_POLICE\",\"level\":\"VIEW\",\"reason\":\"FYI\"}");
         assertThat(api.get("/api/v1/sharing/cases/" + caseId + "/audit", pc).getStatusCode().value()).isEqualTo(403);
     }
+
+    @Test
+    void whenConsentLapsesTheSharesGoUpForReviewOnTheirOwnAndAManagerConfirmsThem() {
+        String caseId = new ObjectId().toHexString();
+        String jo = TestTokens.practitioner("jo.smith", "STOCKTON_CST", "STOCKTON_ASB");
+        var api = org.casebridge.platform.test.ApiClient.onPort(port);
+        store.append(events.of(caseId, 1L, new CaseOpened(caseId, "ASB-2026-000044", "ASB_PERSONAL", false,
+                "Consent case", "OPEN", "STOCKTON_CST", "jo.smith", null, "jo.smith", Instant.now())));
+        await().atMost(Duration.ofSeconds(20)).until(() -> accessOf(caseId, jo).getStatusCode().value() == 200);
+
+        assertThat(api.post("/api/v1/sharing/cases/" + caseId + "/shares", jo, "{\"kind\":\"ORGANISATION\","
+                + "\"principal\":\"THIRTEEN_GROUP\",\"level\":\"VIEW\",\"reason\":\"Tenancy\",\"consent\":\"GIVEN\","
+                + "\"consentUntil\":\"" + Instant.now().plusSeconds(2) + "\"}").getStatusCode().value()).isEqualTo(201);
+        assertThat(accessOf(caseId, jo).getBody().get("review").isNull()).isTrue();
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(accessOf(caseId, jo).getBody().path("review")
+                .path("reason").asString("")).contains("THIRTEEN_GROUP").contains("lapsed"));
+        assertThat(api.get("/api/v1/sharing/reviews", jo).getBody().findValuesAsString("caseId")).contains(caseId);
+        // the share stays in force until a manager decides
+        assertThat(api.get("/api/v1/access/check?case=" + caseId + "&action=VIEW",
+                TestTokens.practitioner("kate.moss", "THIRTEEN_GROUP", "THIRTEEN_ASB")).getBody().get("allowed").asBoolean())
+                .isTrue();
+
+        assertThat(api.post("/api/v1/sharing/cases/" + caseId + "/shares/review",
+                TestTokens.practitioner("kate.moss", "THIRTEEN_GROUP", "THIRTEEN_ASB"), "{}").getStatusCode().value())
+                .isEqualTo(403);
+        var confirmed = api.post("/api/v1/sharing/cases/" + caseId + "/shares/review", jo, "{}");
+        assertThat(confirmed.getStatusCode().value()).isEqualTo(200);
+        assertThat(confirmed.getBody().get("review").isNull()).isTrue();
+        assertThat(api.get("/api/v1/sharing/reviews", jo).getBody().findValuesAsString("caseId")).doesNotContain(caseId);
+    }
 }

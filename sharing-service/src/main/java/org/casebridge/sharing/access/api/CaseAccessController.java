@@ -56,10 +56,10 @@ class CaseAccessController {
     record NewShare(@NotNull PrincipalKind kind, @NotBlank @Pattern(regexp = "[A-Za-z0-9._@-]{1,100}") String principal,
             @Pattern(regexp = "[A-Z0-9_]{2,40}") String organisation, @NotNull AccessLevel level,
             @NotBlank @Size(max = 2000) String reason, Instant expiresAt, Share.Consent consent,
-            @Size(max = 500) String lawfulBasis) {
+            @Size(max = 500) String lawfulBasis, Instant consentUntil) {
     }
 
-    record AccessView(CaseAccessChanged decision, List<Share> shares) {
+    record AccessView(CaseAccessChanged decision, List<Share> shares, CaseAccess.Review review) {
     }
 
     @Operation(summary = "Who may see and do what on a case you can see")
@@ -68,7 +68,7 @@ class CaseAccessController {
             CurrentUser user) {
         CaseAccess found = visible(caseId, user);
         return ResponseEntity.ok().eTag(ETags.of(found.version()))
-                .body(new AccessView(found.decision(clock.instant()), found.shares()));
+                .body(new AccessView(found.decision(clock.instant()), found.shares(), found.review()));
     }
 
     @Operation(summary = "Share a case you manage with an organisation, a team or a named user",
@@ -80,10 +80,38 @@ class CaseAccessController {
         String shareId = new ObjectId().toHexString();
         Share share = access.change(caseId, c -> c.share(user.principals(), user.id(), shareId, new CaseAccess.ShareRequest(
                 request.kind(), request.principal(), request.organisation(), request.level(), request.reason(),
-                request.expiresAt(), request.consent(), request.lawfulBasis()), partnership, clock.instant()));
+                request.expiresAt(), request.consent(), request.lawfulBasis(), request.consentUntil()), partnership, clock.instant()));
         audit.record(user, "SHARE", "case", caseId, "manage", null, Map.of("share",
                 Map.of("after", share.principalKey() + " " + share.level() + " under " + share.agreement())));
         return ResponseEntity.created(URI.create("/api/v1/sharing/cases/" + caseId + "/shares/" + shareId)).body(share);
+    }
+
+    @Operation(summary = "Confirm the case's shares after a review (its managers)",
+            description = "A change of lead agency or a lapsed consent puts the shares up for review; revoke what should "
+                    + "go, then confirm the rest.")
+    @PostMapping("/api/v1/sharing/cases/{caseId}/shares/review")
+    ResponseEntity<AccessView> confirmShares(@PathVariable @Pattern(regexp = "[0-9a-f]{24}") String caseId,
+            CurrentUser user) {
+        CaseAccess reviewed = access.change(caseId, c -> {
+            c.confirmShares(user.principals(), clock.instant());
+            return c;
+        });
+        audit.record(user, "CONFIRM_SHARES", "case", caseId, "manage", null, null);
+        return ResponseEntity.ok(new AccessView(reviewed.decision(clock.instant()), reviewed.shares(), reviewed.review()));
+    }
+
+    record Awaiting(String caseId, String caseType, CaseAccess.Review review, int shares) {
+    }
+
+    @Operation(summary = "Your organisation's cases whose shares wait for review")
+    @GetMapping("/api/v1/sharing/reviews")
+    List<Awaiting> awaitingReview(CurrentUser user) {
+        if (user.organisation() == null) {
+            throw DomainException.forbidden("Your account belongs to no organisation.");
+        }
+        return access.awaitingReview(user.organisation()).stream()
+                .filter(c -> c.levelOf(user.principals(), clock.instant()).filter(l -> l == AccessLevel.MANAGE).isPresent())
+                .map(c -> new Awaiting(c.caseId(), c.caseType(), c.review(), c.shares().size())).toList();
     }
 
     @Operation(summary = "Revoke a share")

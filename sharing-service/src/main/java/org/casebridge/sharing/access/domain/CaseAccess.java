@@ -28,6 +28,8 @@ public final class CaseAccess {
     private final boolean restricted;
     private final List<Share> shares;
     private Instant decidedAt;
+    private Review review;
+    private final java.util.Set<String> lapsedConsentsNoticed = new java.util.HashSet<>();
     private long version;
     private final List<Object> newEvents = new ArrayList<>();
 
@@ -58,9 +60,72 @@ public final class CaseAccess {
         return new CaseAccess(caseId, caseType, ownerOrganisation, restricted, shares, decidedAt, version);
     }
 
+    public static CaseAccess restore(String caseId, String caseType, String ownerOrganisation, boolean restricted,
+            List<Share> shares, Instant decidedAt, Review review, java.util.Collection<String> lapsedConsentsNoticed,
+            long version) {
+        CaseAccess access = new CaseAccess(caseId, caseType, ownerOrganisation, restricted, shares, decidedAt, version);
+        access.review = review;
+        if (lapsedConsentsNoticed != null) {
+            access.lapsedConsentsNoticed.addAll(lapsedConsentsNoticed);
+        }
+        return access;
+    }
+
+    /**
+     * Consent given for a share has lapsed: the case's shares go up for review (once per share) instead of staying
+     * silently in place. Returns whether anything new lapsed.
+     */
+    public boolean noticeLapsedConsents(Instant now) {
+        List<Share> lapsed = shares.stream().filter(s -> s.consentLapsedAt(now) && !lapsedConsentsNoticed.contains(s.id()))
+                .toList();
+        if (lapsed.isEmpty()) {
+            return false;
+        }
+        lapsed.forEach(s -> lapsedConsentsNoticed.add(s.id()));
+        String whom = lapsed.stream().map(Share::principalKey).collect(java.util.stream.Collectors.joining(", "));
+        putUpForReview("Consent for sharing with " + whom + " lapsed: record new consent or a lawful basis, or revoke", now);
+        version++;
+        return true;
+    }
+
+    /** A manager has looked at the shares and keeps them as they are (or has already changed them). */
+    public void confirmShares(List<String> managerPrincipals, Instant now) {
+        requireManager(managerPrincipals, now);
+        if (review == null) {
+            throw DomainException.conflict("Nothing about this case's shares is waiting for review.");
+        }
+        review = null;
+        version++;
+    }
+
+    private void putUpForReview(String reason, Instant now) {
+        review = review == null ? new Review(reason, now) : new Review(review.reason() + "; " + reason, review.since());
+    }
+
+    /** Null when nothing is waiting for review. */
+    public Review review() {
+        return review;
+    }
+
+    public java.util.Set<String> lapsedConsentsNoticed() {
+        return java.util.Set.copyOf(lapsedConsentsNoticed);
+    }
+
     /** What a manager of the case asks for. */
     public record ShareRequest(PrincipalKind kind, String principal, String recipientOrganisation, AccessLevel level,
-            String reason, Instant expiresAt, Share.Consent consent, String lawfulBasis) {
+            String reason, Instant expiresAt, Share.Consent consent, String lawfulBasis, Instant consentUntil) {
+
+        public ShareRequest(PrincipalKind kind, String principal, String recipientOrganisation, AccessLevel level,
+                String reason, Instant expiresAt, Share.Consent consent, String lawfulBasis) {
+            this(kind, principal, recipientOrganisation, level, reason, expiresAt, consent, lawfulBasis, null);
+        }
+    }
+
+    /**
+     * Why the case's shares must be looked at again (a new lead agency, a lapsed consent) and since when; the shares
+     * stay in force meanwhile, but nobody can say they were not told.
+     */
+    public record Review(String reason, Instant since) {
     }
 
     /**
@@ -94,8 +159,12 @@ public final class CaseAccess {
         if (consent != Share.Consent.GIVEN && (basis == null || basis.isBlank())) {
             throw DomainException.invalid("Without the person's consent, name the lawful basis for sharing.");
         }
+        if (request.consentUntil() != null && (consent != Share.Consent.GIVEN || !request.consentUntil().isAfter(now))) {
+            throw DomainException.invalid("A consent end date goes with consent GIVEN, and lies in the future.");
+        }
         Share share = new Share(shareId, request.kind(), request.principal(), recipient, request.level(),
-                request.reason().strip(), agreement, consent, basis, sharedBy, now, request.expiresAt());
+                request.reason().strip(), agreement, consent, basis, sharedBy, now, request.expiresAt(),
+                request.consentUntil());
         if (liveShares(now).stream().anyMatch(s -> s.principalKey().equals(share.principalKey()))) {
             throw DomainException.conflict("The case is already shared with " + share.principalKey()
                     + "; revoke that share to change it.");
@@ -137,6 +206,10 @@ public final class CaseAccess {
                     "Continuity of the case after a change of lead agency", "lead-agency-transfer", now, null));
         }
         decided(now);
+        if (!shares.isEmpty()) {
+            putUpForReview("The lead agency changed from " + previousOwner + " to " + newOwner
+                    + ": confirm the case's shares or revoke them", now);
+        }
     }
 
     /** Why a caller may or may not see the case, in words a practitioner understands. */

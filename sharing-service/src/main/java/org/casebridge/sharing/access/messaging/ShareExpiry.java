@@ -9,7 +9,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Expiry takes effect on time without anyone acting: shares whose time has come are dropped and the new decision is
- * published. Running it twice (two instances) is harmless: the second finds nothing left to drop.
+ * published; a consent that lapses puts the case's shares up for review. Running it twice (two instances) is harmless:
+ * the second finds nothing left to do.
  */
 @Component
 class ShareExpiry {
@@ -29,6 +30,14 @@ class ShareExpiry {
                 long expected = current.version();
                 if (current.expireShares(clock.instant())) {
                     access.update(current, expected); // a concurrent change re-decides anyway; next pass catches the rest
+                }
+            });
+        }
+        for (String caseId : access.withConsentLapsedBy(clock.instant())) {
+            access.find(caseId).ifPresent(current -> {
+                long expected = current.version();
+                if (current.noticeLapsedConsents(clock.instant())) {
+                    access.update(current, expected);
                 }
             });
         }

@@ -23,6 +23,12 @@ class CaseAccessDocument {
     @org.springframework.data.mongodb.core.index.Indexed(sparse = true)
     Instant nextExpiry;
     Instant decidedAt;
+    /** Why the shares wait for a manager's review, if they do. */
+    CaseAccess.Review review;
+    List<String> lapsedConsentsNoticed = new ArrayList<>();
+    /** When the next given consent lapses, so the expiry job finds the cases to put up for review. */
+    @org.springframework.data.mongodb.core.index.Indexed(sparse = true)
+    Instant nextConsentLapse;
     long version;
     List<OutboxEvent> outbox = new ArrayList<>();
 
@@ -36,11 +42,17 @@ class CaseAccessDocument {
         doc.nextExpiry = access.shares().stream().map(Share::expiresAt).filter(java.util.Objects::nonNull).min(Instant::compareTo)
                 .orElse(null);
         doc.decidedAt = access.decidedAt();
+        doc.review = access.review();
+        doc.lapsedConsentsNoticed = new ArrayList<>(access.lapsedConsentsNoticed());
+        doc.nextConsentLapse = access.shares().stream()
+                .filter(s -> s.consentUntil() != null && !access.lapsedConsentsNoticed().contains(s.id()))
+                .map(Share::consentUntil).min(Instant::compareTo).orElse(null);
         doc.version = access.version();
         return doc;
     }
 
     CaseAccess toCaseAccess() {
-        return CaseAccess.restore(caseId, caseType, ownerOrganisation, restricted, shares, decidedAt, version);
+        return CaseAccess.restore(caseId, caseType, ownerOrganisation, restricted, shares, decidedAt, review,
+                lapsedConsentsNoticed, version);
     }
 }

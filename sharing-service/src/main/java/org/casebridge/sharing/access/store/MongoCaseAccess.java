@@ -53,6 +53,23 @@ public class MongoCaseAccess {
         return mongo.find(query, org.bson.Document.class, COLLECTION).stream().map(d -> d.get("_id").toString()).toList();
     }
 
+    /** Cases where a given consent has lapsed and nobody has been told yet. */
+    public java.util.List<String> withConsentLapsedBy(java.time.Instant now) {
+        org.springframework.data.mongodb.core.query.Query query = org.springframework.data.mongodb.core.query.Query.query(
+                org.springframework.data.mongodb.core.query.Criteria.where("nextConsentLapse").lte(now));
+        query.fields().include("_id");
+        return mongo.find(query, org.bson.Document.class, COLLECTION).stream().map(d -> d.get("_id").toString()).toList();
+    }
+
+    /** Cases owned by {@code organisation} whose shares wait for review. */
+    public java.util.List<CaseAccess> awaitingReview(String organisation) {
+        org.springframework.data.mongodb.core.query.Query query = org.springframework.data.mongodb.core.query.Query.query(
+                org.springframework.data.mongodb.core.query.Criteria.where("ownerOrganisation").is(organisation)
+                        .and("review").ne(null));
+        query.fields().exclude("outbox");
+        return mongo.find(query, CaseAccessDocument.class, COLLECTION).stream().map(CaseAccessDocument::toCaseAccess).toList();
+    }
+
     /**
      * Applies a change to a case's access against the stored version, retrying against a newer one when another
      * change won: a sharing change is all-or-nothing and never overwrites another.

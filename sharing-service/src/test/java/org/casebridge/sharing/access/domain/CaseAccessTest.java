@@ -156,4 +156,41 @@ class CaseAccessTest {
                 AccessLevel.VIEW, "Colleague", null, Share.Consent.GIVEN, null), partnership, NOW);
         assertThat(given.agreement()).isNull();
     }
+
+    @Test
+    void aLapsedConsentPutsTheSharesUpForReviewOnceUntilAManagerConfirmsThem() {
+        CaseAccess access = stored(CaseAccess.forOpenedCase("c1", "ASB_PERSONAL", "STOCKTON_CST", false, NOW));
+        access.share(JO, "jo.smith", "s1", new ShareRequest(PrincipalKind.ORGANISATION, "THIRTEEN_GROUP", null,
+                AccessLevel.VIEW, "Tenancy", null, Share.Consent.GIVEN, null, NOW.plusSeconds(3600)), partnership, NOW);
+        assertThat(access.noticeLapsedConsents(NOW.plusSeconds(60))).isFalse();
+        assertThat(access.noticeLapsedConsents(NOW.plusSeconds(3600))).isTrue();
+        assertThat(access.review().reason()).contains("org:THIRTEEN_GROUP").contains("lapsed");
+        assertThat(access.levelOf(KATE, NOW.plusSeconds(3601))).contains(AccessLevel.VIEW);
+        assertThat(access.noticeLapsedConsents(NOW.plusSeconds(7200))).isFalse();
+
+        assertThatThrownBy(() -> access.confirmShares(KATE, NOW)).isInstanceOf(DomainException.class);
+        access.confirmShares(JO, NOW.plusSeconds(7200));
+        assertThat(access.review()).isNull();
+        assertThatThrownBy(() -> access.confirmShares(JO, NOW)).isInstanceOfSatisfying(DomainException.class,
+                e -> assertThat(e.kind()).isEqualTo(DomainException.Kind.CONFLICT));
+    }
+
+    @Test
+    void aNewLeadAgencyReviewsTheSharesItInherits() {
+        CaseAccess access = stored(CaseAccess.forOpenedCase("c1", "ASB_PERSONAL", "STOCKTON_CST", false, NOW));
+        access.share(JO, "jo.smith", "s1", new ShareRequest(PrincipalKind.ORGANISATION, "THIRTEEN_GROUP", null,
+                AccessLevel.VIEW, "Tenancy", null, null, null), partnership, NOW);
+        access.transferTo("CLEVELAND_POLICE", NOW);
+        assertThat(access.review().reason()).contains("lead agency changed from STOCKTON_CST to CLEVELAND_POLICE");
+        access.confirmShares(PC, NOW);
+        assertThat(access.review()).isNull();
+    }
+
+    @Test
+    void aConsentEndDateGoesWithGivenConsent() {
+        CaseAccess access = stored(CaseAccess.forOpenedCase("c1", "ASB_PERSONAL", "STOCKTON_CST", false, NOW));
+        assertThatThrownBy(() -> access.share(JO, "jo.smith", "s1", new ShareRequest(PrincipalKind.ORGANISATION,
+                "THIRTEEN_GROUP", null, AccessLevel.VIEW, "Tenancy", null, Share.Consent.NOT_NEEDED, null,
+                NOW.plusSeconds(60)), partnership, NOW)).isInstanceOf(DomainException.class);
+    }
 }
