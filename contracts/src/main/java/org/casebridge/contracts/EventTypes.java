@@ -82,6 +82,7 @@ public final class EventTypes {
     public static final EventType PARTNER_ACCESS_REVOKED = new EventType("casebridge.partner.access-revoked.v1", Topics.partnerFeed("{organisation}"), org.casebridge.contracts.feed.AccessRevoked.class);
     public static final EventType ACCESS_REQUESTED = new EventType("casebridge.sharing.access-requested.v1", Topics.SHARING, org.casebridge.contracts.sharing.AccessRequested.class);
     public static final EventType ACCESS_REQUEST_DECIDED = new EventType("casebridge.sharing.access-request-decided.v1", Topics.SHARING, org.casebridge.contracts.sharing.AccessRequestDecided.class);
+    public static final EventType DIRECTORY_ENTRY_CHANGED = new EventType("casebridge.directory.entry-changed.v1", Topics.DIRECTORY, org.casebridge.contracts.directory.DirectoryEntryChanged.class);
     public static final EventType NOTIFICATION_CREATED = new EventType("casebridge.notification.created.v1", Topics.NOTIFICATION, NotificationCreated.class);
     public static final EventType AUDIT_RECORDED = new EventType("casebridge.audit.recorded.v1", Topics.AUDIT, AuditRecorded.class);
 
@@ -92,7 +93,7 @@ public final class EventTypes {
             PERSONS_UNMERGED, LOCATION_REGISTERED, LOCATION_UPDATED, DUPLICATE_SUSPECTED, REPEAT_PRESENTATION_FLAGGED,
             TASK_CREATED, TASK_ASSIGNED, TASK_ACCEPTED, TASK_STARTED, TASK_DECLINED, TASK_UPDATED,
             TASK_COMPLETED, TASK_CANCELLED, TASK_DUE_SOON, TASK_OVERDUE, TASK_ESCALATED, TASK_CASE_CLOSED, PARTNER_ACCESS_REVOKED, ACCESS_REQUESTED,
-            ACCESS_REQUEST_DECIDED, NOTIFICATION_CREATED, AUDIT_RECORDED);
+            ACCESS_REQUEST_DECIDED, DIRECTORY_ENTRY_CHANGED, NOTIFICATION_CREATED, AUDIT_RECORDED);
 
     private EventTypes() {
     }

@@ -103,6 +103,8 @@ class EventSchemasTest {
                         "jo.smith", "STOCKTON_CST", NOW),
                 new org.casebridge.contracts.sharing.AccessRequestDecided("r-1", "c-1", "jo.smith", "STOCKTON_CST", "APPROVED",
                         "VIEW", NOW, "sgt.lowe", "CLEVELAND_POLICE", NOW),
+                new org.casebridge.contracts.directory.DirectoryEntryChanged("user:jo.smith", "USER", "jo.smith", "Jo Smith",
+                        "STOCKTON_CST", null, List.of("STOCKTON_ASB"), List.of("PRACTITIONER"), true, NOW),
                 new org.casebridge.contracts.feed.AccessRevoked("c-1", "THIRTEEN_GROUP", NOW),
                 new NotificationCreated("n-1", "jo.smith", "CASE_ASSIGNED", "You lead ASB-2026-000123", "c-1", NOW),
                 new AuditRecorded("a-1", "jo.smith", "STOCKTON_CST", "READ", "case", "c-1", "owner-organisation", null,

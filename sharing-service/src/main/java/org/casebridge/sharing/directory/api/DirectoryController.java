@@ -1,0 +1,100 @@
+package org.casebridge.sharing.directory.api;
+
+import java.util.List;
+
+import org.casebridge.platform.domain.DomainException;
+import org.casebridge.platform.security.CurrentUser;
+import org.casebridge.sharing.directory.domain.DirectoryEntry;
+import org.casebridge.sharing.directory.store.MongoDirectory;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.ResponseEntity;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+import io.swagger.v3.oas.annotations.Operation;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+/** The directory for an organisation's administrators: its users and teams. */
+@RestController
+@RequestMapping("/api/v1/sharing/directory")
+@Validated
+class DirectoryController {
+
+    private final MongoDirectory directory;
+    private final Directory registration;
+
+    DirectoryController(MongoDirectory directory, Directory registration) {
+        this.directory = directory;
+        this.registration = registration;
+    }
+
+    record NewTeam(@NotBlank @Pattern(regexp = "[A-Z0-9_]{2,40}") String code, @NotBlank @Size(max = 200) String name) {
+    }
+
+    record UserChange(@NotNull Boolean active) {
+    }
+
+    @Operation(summary = "An organisation's users or teams (its administrators and partnership administrators)")
+    @GetMapping("/organisations/{organisation}/{kind}")
+    List<DirectoryEntry> entries(@PathVariable @Pattern(regexp = "[A-Z0-9_]{2,40}") String organisation,
+            @PathVariable @Pattern(regexp = "users|teams") String kind, CurrentUser user) {
+        if (!user.roles().contains("PARTNERSHIP_ADMIN")) {
+            DirectoryEntry.requireAdministratorOf(organisation, user.organisation(), user.roles());
+        }
+        return directory.ofOrganisation(organisation, kind.equals("users") ? DirectoryEntry.Kind.USER : DirectoryEntry.Kind.TEAM);
+    }
+
+    @Operation(summary = "Add a team to your organisation (its administrators)")
+    @PostMapping("/teams")
+    ResponseEntity<DirectoryEntry> addTeam(@Valid @RequestBody NewTeam team, CurrentUser user) {
+        DirectoryEntry.requireAdministratorOf(user.organisation() == null ? "" : user.organisation(), user.organisation(),
+                user.roles());
+        if (directory.find("team:" + team.code()).isPresent()) {
+            throw DomainException.conflict("There is already a team " + team.code() + ".");
+        }
+        DirectoryEntry entry = new DirectoryEntry(DirectoryEntry.Kind.TEAM, team.code(), team.name().strip(),
+                user.organisation(), null, List.of(), List.of(), true);
+        directory.record(entry);
+        return ResponseEntity.status(201).body(entry);
+    }
+
+    @Operation(summary = "Deactivate or reactivate a user of your organisation (its administrators)")
+    @PatchMapping("/users/{id}")
+    DirectoryEntry changeUser(@PathVariable @Pattern(regexp = "[A-Za-z0-9._@-]{1,100}") String id,
+            @Valid @RequestBody UserChange change, CurrentUser user) {
+        DirectoryEntry known = directory.find("user:" + id).orElseThrow(() -> DomainException.notFound("User " + id));
+        DirectoryEntry.requireAdministratorOf(known.organisation(), user.organisation(), user.roles());
+        DirectoryEntry changed = known.withActive(change.active());
+        directory.record(changed);
+        registration.forget(id);
+        return changed;
+    }
+
+    @Configuration
+    static class RegistrationOnFirstSight implements WebMvcConfigurer {
+
+        private final Directory directory;
+
+        RegistrationOnFirstSight(Directory directory) {
+            this.directory = directory;
+        }
+
+        @Override
+        public void addInterceptors(InterceptorRegistry registry) {
+            registry.addInterceptor(directory).addPathPatterns("/api/**");
+        }
+    }
+}
