@@ -167,4 +167,28 @@ class CaseAccessIT {
         assertThat(confirmed.getBody().get("review").isNull()).isTrue();
         assertThat(api.get("/api/v1/sharing/reviews", jo).getBody().findValuesAsString("caseId")).doesNotContain(caseId);
     }
+
+    @Test
+    void theOrganisationThatRegisteredAPersonReadsWhoLookedAtThem() {
+        String personId = new ObjectId().toHexString();
+        var api = org.casebridge.platform.test.ApiClient.onPort(port);
+        store.append(events.of(personId, null, new org.casebridge.contracts.audit.AuditRecorded("p-create-" + personId,
+                "jo.smith", "STOCKTON_CST", "CREATE", "person", personId, "organisation-record", null, java.util.Map.of(),
+                "party-service", "req-1", Instant.now())));
+        store.append(events.of(personId, null, new org.casebridge.contracts.audit.AuditRecorded("p-read-" + personId,
+                "pc.adams", "CLEVELAND_POLICE", "READ", "person", personId, "case:abc", "Checking before a visit",
+                java.util.Map.of(), "party-service", "req-2", Instant.now())));
+        String helen = TestTokens.token("helen.wood", "STOCKTON_CST", java.util.List.of(), java.util.List.of("ORG_ADMIN"));
+
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(
+                api.get("/api/v1/sharing/people/" + personId + "/audit", helen).getBody().findValuesAsString("userId"))
+                .containsExactlyInAnyOrder("jo.smith", "pc.adams"));
+        assertThat(api.get("/api/v1/sharing/people/" + personId + "/audit", helen).getBody().findValuesAsString("grantedBy"))
+                .contains("case:abc");
+        assertThat(api.get("/api/v1/sharing/people/" + personId + "/audit",
+                TestTokens.practitioner("jo.smith", "STOCKTON_CST", "STOCKTON_ASB")).getStatusCode().value()).isEqualTo(403);
+        assertThat(api.get("/api/v1/sharing/people/" + personId + "/audit",
+                TestTokens.token("sgt.baker", "CLEVELAND_POLICE", java.util.List.of(), java.util.List.of("ORG_ADMIN")))
+                .getStatusCode().value()).isEqualTo(404);
+    }
 }
