@@ -29,7 +29,8 @@ import com.sun.net.httpserver.HttpServer;
  * The gateway in front of a stand-in case-service (a plain HTTP server that records what reached it) and a
  * party-service that is down.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "casebridge.gateway.rate-limit.per-second=20")
 class GatewayIT {
 
     private static final Map<String, String> lastRequest = new ConcurrentHashMap<>();
@@ -92,6 +93,31 @@ class GatewayIT {
         assertThat(lastRequest.get("authorization")).isEqualTo("Bearer " + token);
         String requestId = response.getHeaders().getFirst("X-Request-Id");
         assertThat(requestId).isNotBlank().isEqualTo(lastRequest.get("requestId"));
+    }
+
+    @Test
+    void aBurstFromOneClientIsAnswered429WithRetryAfterAndOthersCarryOn() throws Exception {
+        String greedy = TestTokens.practitioner("script.runner", "STOCKTON_CST", "STOCKTON_ASB");
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            var calls = new java.util.ArrayList<java.util.concurrent.Callable<ResponseEntity<String>>>();
+            for (int i = 0; i < 80; i++) {
+                calls.add(() -> get("/api/v1/cases", greedy));
+            }
+            var answers = new java.util.ArrayList<ResponseEntity<String>>();
+            for (var f : pool.invokeAll(calls)) {
+                answers.add(f.get());
+            }
+            assertThat(answers).filteredOn(r -> r.getStatusCode().value() == 200).isNotEmpty();
+            assertThat(answers).filteredOn(r -> r.getStatusCode().value() == 429).isNotEmpty().allSatisfy(r -> {
+                assertThat(r.getHeaders().getFirst("Retry-After")).isEqualTo("1");
+                assertThat(r.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+            });
+            assertThat(answers).allSatisfy(r -> assertThat(r.getStatusCode().value()).isIn(200, 429));
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(get("/api/v1/cases", token).getStatusCode().value()).isEqualTo(200);
     }
 
     @Test
