@@ -98,7 +98,6 @@ public final class LocalStack implements AutoCloseable {
         mail.awaitPort(SMTP_PORT, READY_TIMEOUT);
         issuer.awaitHttpOk("http://localhost:" + ISSUER_PORT + "/.well-known/openid-configuration", READY_TIMEOUT);
 
-        Map<Service, ChildProcess> services = new LinkedHashMap<>();
         for (Service service : SERVICES) {
             log("Starting " + service.name() + " on port " + service.port());
             services.put(service, track(ChildProcess.startJava(service.name(), logs, SERVICE_JVM,
@@ -152,6 +151,28 @@ public final class LocalStack implements AutoCloseable {
         return env;
     }
 
+    /** Stops one service cleanly (for fault drills): the rest of the platform carries on without it. */
+    public void stopService(String name) {
+        Service service = serviceNamed(name);
+        ChildProcess child = services.remove(service);
+        child.stop(Duration.ofSeconds(20));
+        running.remove(child);
+    }
+
+    /** Starts a stopped service again and waits until it is ready. */
+    public void startService(String name) throws IOException, InterruptedException {
+        Service service = serviceNamed(name);
+        ChildProcess child = track(ChildProcess.startJava(service.name(), logs, SERVICE_JVM,
+                List.of("-jar", jarOf(service.name()).toString()), environmentOf(service)));
+        services.put(service, child);
+        child.awaitHttpOk("http://localhost:" + service.port() + "/actuator/health/readiness", READY_TIMEOUT);
+    }
+
+    private static Service serviceNamed(String name) {
+        return SERVICES.stream().filter(s -> s.name().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no service " + name));
+    }
+
     /** Kills the broker without warning, as a crash would (for fault drills). */
     public void killKafka() throws InterruptedException {
         kafka.kill();
@@ -183,6 +204,8 @@ public final class LocalStack implements AutoCloseable {
         Collections.reverse(stopping); // the services first, the MongoDB-wire server last
         stopping.forEach(child -> child.stop(Duration.ofSeconds(20)));
     }
+
+    private final Map<Service, ChildProcess> services = new java.util.concurrent.ConcurrentHashMap<>();
 
     private ChildProcess track(ChildProcess child) {
         running.add(child);

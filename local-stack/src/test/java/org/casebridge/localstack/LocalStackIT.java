@@ -172,6 +172,15 @@ class LocalStackIT {
                 + "\"principal\":\"jo.smith\",\"organisation\":\"STOCKTON_CST\",\"level\":\"VIEW\",\"reason\":\"MARAC\"}")
                 .getStatusCode().value()).isEqualTo(201);
         String guessed = "0123456789abcdef01234567";
+        // a person Stockton registered, linked to its shared case, and a task on that case
+        String person = created(call(POST, "/api/v1/parties/people", jo, null,
+                "{\"givenName\":\"Suite\",\"familyName\":\"Person\",\"organisation\":\"CLEVELAND_POLICE\"}"));
+        assertThat(call(POST, "/api/v1/cases/" + stockton + "/links", jo, null,
+                "{\"target\":\"PERSON\",\"targetId\":\"" + person + "\",\"role\":\"VICTIM\"}").getStatusCode().value())
+                .isEqualTo(201);
+        await().atMost(Duration.ofSeconds(60)).until(() -> call(POST, "/api/v1/tasks", jo, null,
+                "{\"caseId\":\"" + stockton + "\",\"title\":\"Suite visit\"}").getStatusCode().value() == 201);
+        String task = get("/api/v1/tasks?view=SET_BY_ME&limit=1", jo).getBody().get("items").get(0).get("id").asString();
 
         record Expect(String user, String token, java.util.Set<String> sees, java.util.Set<String> changes) {
         }
@@ -211,6 +220,14 @@ class LocalStackIT {
                         + "\"principal\":\"NOT_A_PARTNER\",\"level\":\"VIEW\",\"reason\":\"Suite\"}").getStatusCode().value())
                         .as("share: " + what).isEqualTo(changes ? 422 : sees ? 403 : hidden);
             }
+            // the person and the task on the shared case: seen through the case (or the registering organisation)
+            boolean seesShared = e.sees().contains(stockton);
+            await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(get("/api/v1/parties/people/" + person,
+                    e.token()).getStatusCode().value()).as("person: " + e.user()).isEqualTo(seesShared ? 200 : 404));
+            assertThat(get("/api/v1/tasks/" + task, e.token()).getStatusCode().value()).as("task read: " + e.user())
+                    .isEqualTo(seesShared ? 200 : 404);
+            assertThat(get("/api/v1/parties/people/" + guessed, e.token()).getStatusCode().value()).isEqualTo(404);
+            assertThat(get("/api/v1/tasks/" + guessed, e.token()).getStatusCode().value()).isEqualTo(404);
             // finding: a search never returns or counts what the user may not see
             JsonNode found = get("/api/v1/cases?q=suite&limit=100", e.token()).getBody();
             assertThat(found.get("items").findValuesAsString("id")).as("search: " + e.user())
@@ -242,5 +259,92 @@ class LocalStackIT {
         await().atMost(Duration.ofSeconds(120)).untilAsserted(() -> assertThat(
                 get("/api/v1/notifications?limit=100", raj).getBody().get("items").findValuesAsString("caseId"))
                 .containsAll(opened));
+    }
+
+    @Test
+    @Order(5)
+    void withNotificationServiceStoppedCaseWorkGoesOnAndNotificationsCatchUp() throws Exception {
+        String jo = tokenFor("jo.smith");
+        String raj = tokenFor("raj.patel");
+        stack.stopService("notification-service");
+        List<String> opened = new ArrayList<>();
+        try {
+            for (int i = 0; i < 3; i++) {
+                var response = openCase(jo, "Opened while notifications are down " + i);
+                assertThat(response.getStatusCode().value()).isEqualTo(201);
+                opened.add(response.getBody().get("id").asString());
+            }
+            // the inbox is down: the gateway answers for it with a problem, and nothing else is affected
+            var inbox = get("/api/v1/notifications", raj);
+            assertThat(inbox.getStatusCode().value()).isEqualTo(503);
+            assertThat(inbox.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+            assertThat(get("/api/v1/cases/" + opened.get(0), raj).getStatusCode().value()).isEqualTo(200);
+        } finally {
+            stack.startService("notification-service");
+        }
+        await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> assertThat(
+                get("/api/v1/notifications?limit=100", raj).getBody().get("items").findValuesAsString("caseId"))
+                .containsAll(opened));
+    }
+
+    @Test
+    @Order(6)
+    void aPoisonMessageOnADomainTopicGoesToItsDeadLetterTopicAndTheConsumersGoOn() throws Exception {
+        var config = new java.util.HashMap<String, Object>();
+        config.put("bootstrap.servers", "localhost:" + LocalStack.KAFKA_PORT);
+        config.put("key.serializer", org.apache.kafka.common.serialization.StringSerializer.class.getName());
+        config.put("value.serializer", org.apache.kafka.common.serialization.StringSerializer.class.getName());
+        try (var producer = new org.apache.kafka.clients.producer.KafkaProducer<String, String>(config)) {
+            producer.send(new org.apache.kafka.clients.producer.ProducerRecord<>("casebridge.case.v1", "poison-pill",
+                    "not a CloudEvent at all")).get();
+        }
+        String raj = tokenFor("raj.patel");
+        String after = openCase(tokenFor("jo.smith"), "Opened after the poison message").getBody().get("id").asString();
+        await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> assertThat(
+                get("/api/v1/notifications?limit=100", raj).getBody().get("items").findValuesAsString("caseId")).contains(after));
+
+        var consumerConfig = new java.util.HashMap<String, Object>();
+        consumerConfig.put("bootstrap.servers", "localhost:" + LocalStack.KAFKA_PORT);
+        consumerConfig.put("group.id", "drill-" + System.nanoTime());
+        consumerConfig.put("auto.offset.reset", "earliest");
+        consumerConfig.put("key.deserializer", org.apache.kafka.common.serialization.StringDeserializer.class.getName());
+        consumerConfig.put("value.deserializer", org.apache.kafka.common.serialization.StringDeserializer.class.getName());
+        try (var consumer = new org.apache.kafka.clients.consumer.KafkaConsumer<String, String>(consumerConfig)) {
+            consumer.subscribe(List.of("casebridge.case.v1.dlt"));
+            List<org.apache.kafka.clients.consumer.ConsumerRecord<String, String>> dead = new ArrayList<>();
+            await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+                consumer.poll(Duration.ofMillis(500)).forEach(dead::add);
+                assertThat(dead).anySatisfy(r -> {
+                    assertThat(r.key()).isEqualTo("poison-pill");
+                    assertThat(r.value()).isEqualTo("not a CloudEvent at all");
+                    assertThat(r.headers().lastHeader("kafka_dlt-exception-message")).isNotNull();
+                });
+            });
+        }
+    }
+
+    @Test
+    @Order(7)
+    void aBurstFromOneClientIsThrottledAndTheServicesStayHealthy() throws Exception {
+        String greedy = tokenFor("dan.hughes");
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(16);
+        List<Integer> statuses = new java.util.concurrent.CopyOnWriteArrayList<>();
+        try {
+            var calls = new ArrayList<java.util.concurrent.Callable<Integer>>();
+            for (int i = 0; i < 300; i++) {
+                calls.add(() -> get("/api/v1/cases?limit=1", greedy).getStatusCode().value());
+            }
+            for (var f : pool.invokeAll(calls)) {
+                statuses.add(f.get());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(statuses).contains(200, 429).allMatch(s -> s == 200 || s == 429);
+        for (int port : List.of(8081, 8082, 8083, 8084, 8085, 8080)) {
+            assertThat(http.get().uri("http://localhost:" + port + "/actuator/health/readiness").retrieve()
+                    .toEntity(String.class).getStatusCode().value()).as("port " + port).isEqualTo(200);
+        }
+        assertThat(get("/api/v1/cases?limit=1", tokenFor("jo.smith")).getStatusCode().value()).isEqualTo(200);
     }
 }
