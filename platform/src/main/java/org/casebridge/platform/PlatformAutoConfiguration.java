@@ -85,6 +85,12 @@ public class PlatformAutoConfiguration {
     }
 
     @Bean
+    org.casebridge.platform.kafka.PlainRecords plainRecords(
+            KafkaTemplate<String, byte[]> deadLetterKafkaTemplate, JsonMapper json) {
+        return new org.casebridge.platform.kafka.PlainRecords(deadLetterKafkaTemplate, json);
+    }
+
+    @Bean
     AuditTrail auditTrail(AggregateStore store, OutboxEvents events, PlatformProperties properties, Clock clock) {
         return new AuditTrail(store, events, properties.serviceName(), clock);
     }

@@ -2,7 +2,6 @@ package org.casebridge.parties.messaging;
 
 import java.time.Clock;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.casebridge.contracts.Topics;
@@ -12,9 +11,9 @@ import org.casebridge.parties.domain.Person;
 import org.casebridge.parties.domain.PersonDetails;
 import org.casebridge.parties.store.MongoPeople;
 import org.casebridge.platform.domain.DomainException;
+import org.casebridge.platform.kafka.PlainRecords;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.kafka.annotation.KafkaListener;
-import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Component;
 
 import tools.jackson.core.JacksonException;
@@ -31,15 +30,14 @@ class InboundPeople {
 
     private final MongoPeople people;
     private final PossibleMatches matches;
-    private final KafkaTemplate<String, byte[]> raw;
+    private final PlainRecords replies;
     private final JsonMapper json;
     private final Clock clock;
 
-    InboundPeople(MongoPeople people, PossibleMatches matches, KafkaTemplate<String, byte[]> deadLetterKafkaTemplate,
-            JsonMapper json, Clock clock) {
+    InboundPeople(MongoPeople people, PossibleMatches matches, PlainRecords replies, JsonMapper json, Clock clock) {
         this.people = people;
         this.matches = matches;
-        this.raw = deadLetterKafkaTemplate;
+        this.replies = replies;
         this.json = json;
         this.clock = clock;
     }
@@ -100,13 +98,6 @@ class InboundPeople {
     }
 
     private void reply(String organisation, String key, Reply reply) {
-        try {
-            raw.send(Topics.inboundReplies(organisation), key, json.writeValueAsBytes(reply)).get(30, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while replying", e);
-        } catch (Exception e) {
-            throw new IllegalStateException("reply not sent; the record will be retried and answered the same way", e);
-        }
+        replies.send(Topics.inboundReplies(organisation), key, reply);
     }
 }

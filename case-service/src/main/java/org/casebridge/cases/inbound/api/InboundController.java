@@ -1,14 +1,12 @@
 package org.casebridge.cases.inbound.api;
 
-import java.util.concurrent.TimeUnit;
-
 import org.casebridge.cases.inbound.domain.InboundRecord;
 import org.casebridge.cases.inbound.store.MongoInboundRecords;
 import org.casebridge.contracts.Topics;
 import org.casebridge.platform.domain.DomainException;
+import org.casebridge.platform.kafka.PlainRecords;
 import org.casebridge.platform.security.CurrentUser;
 import org.springframework.http.ResponseEntity;
-import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -20,7 +18,6 @@ import org.springframework.web.bind.annotation.RestController;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The HTTP way in for partner systems without Kafka: the record joins the organisation's inbound topic, exactly as
@@ -31,14 +28,12 @@ import tools.jackson.databind.json.JsonMapper;
 @Validated
 class InboundController {
 
-    private final KafkaTemplate<String, byte[]> raw;
+    private final PlainRecords records;
     private final MongoInboundRecords outcomes;
-    private final JsonMapper json;
 
-    InboundController(KafkaTemplate<String, byte[]> deadLetterKafkaTemplate, MongoInboundRecords outcomes, JsonMapper json) {
-        this.raw = deadLetterKafkaTemplate;
+    InboundController(PlainRecords records, MongoInboundRecords outcomes) {
+        this.records = records;
         this.outcomes = outcomes;
-        this.json = json;
     }
 
     record Received(String externalId, String status, String repliesTopic) {
@@ -51,10 +46,10 @@ class InboundController {
                     + "same externalId again changes nothing.")
     @PostMapping("/{organisation}")
     ResponseEntity<Received> push(@PathVariable @Pattern(regexp = "[A-Z0-9_]{2,40}") String organisation,
-            @RequestBody InboundRecord record, CurrentUser user) throws Exception {
+            @RequestBody InboundRecord record, CurrentUser user) {
         requireIntegrationClientOf(organisation, user);
         record.validate();
-        raw.send(Topics.inbound(organisation), record.externalId(), json.writeValueAsBytes(record)).get(30, TimeUnit.SECONDS);
+        records.send(Topics.inbound(organisation), record.externalId(), record);
         return ResponseEntity.accepted().body(new Received(record.externalId(), "RECEIVED", Topics.inboundReplies(organisation)));
     }
 

@@ -5,7 +5,6 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.casebridge.cases.domain.Actor;
@@ -20,9 +19,9 @@ import org.casebridge.cases.store.MongoCases.VisibleCase;
 import org.casebridge.contracts.Topics;
 import org.casebridge.contracts.access.CaseAccessChanged.AccessLevel;
 import org.casebridge.platform.domain.DomainException;
+import org.casebridge.platform.kafka.PlainRecords;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.kafka.annotation.KafkaListener;
-import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Component;
 
 import tools.jackson.databind.json.JsonMapper;
@@ -42,16 +41,16 @@ class InboundRecords {
     private final MongoInboundRecords outcomes;
     private final MongoCases cases;
     private final CaseReferences references;
-    private final KafkaTemplate<String, byte[]> raw;
+    private final PlainRecords replies;
     private final JsonMapper json;
     private final Clock clock;
 
     InboundRecords(MongoInboundRecords outcomes, MongoCases cases, CaseReferences references,
-            KafkaTemplate<String, byte[]> deadLetterKafkaTemplate, JsonMapper json, Clock clock) {
+            PlainRecords replies, JsonMapper json, Clock clock) {
         this.outcomes = outcomes;
         this.cases = cases;
         this.references = references;
-        this.raw = deadLetterKafkaTemplate;
+        this.replies = replies;
         this.json = json;
         this.clock = clock;
     }
@@ -127,14 +126,6 @@ class InboundRecords {
     }
 
     private void reply(String organisation, Outcome outcome) {
-        try {
-            raw.send(Topics.inboundReplies(organisation), outcome.externalId(), json.writeValueAsBytes(outcome))
-                    .get(30, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while replying", e);
-        } catch (Exception e) {
-            throw new IllegalStateException("reply not sent; the record will be retried and answered the same way", e);
-        }
+        replies.send(Topics.inboundReplies(organisation), outcome.externalId(), outcome);
     }
 }
