@@ -79,12 +79,14 @@ public class RealInfrastructureExtension implements BeforeAllCallback {
         kafka.brokerProperty("log.cleaner.dedupe.buffer.size", "8388608");
         kafka.afterPropertiesSet();
         MongoServer mongo = new MongoServer(new MemoryBackend() {
-            // mongo-java-server does not make a conditional update atomic, and its in-memory backend changes a stored
-            // document field by field, so a reader can see a new version with an old log; real MongoDB does neither.
-            // One command at a time here (the H2 backend of the local stack stores whole documents: writes suffice).
+            // mongo-java-server does not make a conditional update atomic, and its in-memory backend hands out its
+            // stored documents themselves, encoded on the wire after this returns, while an update changes them field
+            // by field: a reader could get a new version with an old log. Real MongoDB does neither. So one command
+            // at a time, and replies copied before the next command runs (the local stack's H2 backend stores
+            // serialised documents: serialising its writes suffices).
             @Override
             public synchronized Document handleCommand(Channel channel, String database, String command, Document query) {
-                return super.handleCommand(channel, database, command, query);
+                return super.handleCommand(channel, database, command, query).cloneDeeply();
             }
         });
         InetSocketAddress address = mongo.bind();
