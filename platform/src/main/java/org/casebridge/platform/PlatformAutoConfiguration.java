@@ -1,7 +1,9 @@
 package org.casebridge.platform;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 import org.casebridge.platform.audit.AuditTrail;
 import org.casebridge.platform.events.AggregateStore;
@@ -21,6 +23,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.boot.mongodb.autoconfigure.MongoClientSettingsBuilderCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
@@ -106,6 +109,19 @@ public class PlatformAutoConfiguration {
     org.casebridge.platform.access.CaseAccessListener caseAccessListener(IdempotentConsumer consumer,
             org.casebridge.platform.access.CaseAccessProjection projection, Clock clock, PlatformProperties properties) {
         return new org.casebridge.platform.access.CaseAccessListener(consumer, projection, clock, properties.serviceName());
+    }
+
+    /**
+     * While MongoDB is away a request should fail within seconds with a 503, not hang for the driver's default 30 s
+     * of server selection; the same bound keeps consumers and the outbox relay retrying briskly.
+     */
+    @Bean
+    MongoClientSettingsBuilderCustomizer casebridgeMongoTimeouts(
+            @Value("${casebridge.mongodb.server-selection-timeout:3s}") Duration selection,
+            @Value("${casebridge.mongodb.connect-timeout:2s}") Duration connect) {
+        return settings -> settings
+                .applyToClusterSettings(cluster -> cluster.serverSelectionTimeout(selection.toMillis(), TimeUnit.MILLISECONDS))
+                .applyToSocketSettings(socket -> socket.connectTimeout(connect.toMillis(), TimeUnit.MILLISECONDS));
     }
 
     /** Named so Boot's {@code hello}-based MongoDB indicator backs off. */

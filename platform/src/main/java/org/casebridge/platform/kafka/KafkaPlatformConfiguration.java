@@ -55,8 +55,8 @@ public class KafkaPlatformConfiguration {
     }
 
     /**
-     * A failing record is retried with growing pauses (by default about 24 s in all, so a short MongoDB or broker
-     * outage does not send good events to the dead-letter topic); a record that can never be applied (unreadable
+     * A failing record is retried with growing pauses (by default about 24 s in all), and for as long as it takes
+     * while MongoDB cannot be reached, so an outage never sends good events to the dead-letter topic; a record that can never be applied (unreadable
      * JSON, a rule refusing it) goes to {@code <topic>.dlt} at once.
      */
     @Bean
@@ -70,6 +70,9 @@ public class KafkaPlatformConfiguration {
         backOff.setMultiplier(2.0);
         backOff.setMaxInterval(intervalMs * 16);
         DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, backOff);
+        // a good event is never dead-lettered because the database is away: wait for it, however long it takes
+        handler.setBackOffFunction((record, exception) -> StoreAway.isCauseOf(exception)
+                ? StoreAway.untilItReturns(intervalMs) : null);
         handler.addNotRetryableExceptions(tools.jackson.core.JacksonException.class, DomainException.class,
                 io.cloudevents.rw.CloudEventRWException.class);
         return handler;
