@@ -51,6 +51,7 @@ public final class LocalStack implements AutoCloseable {
     private final String classpath;
     private final List<ChildProcess> running = Collections.synchronizedList(new ArrayList<>());
     private ChildProcess kafka;
+    private ChildProcess mongo;
 
     public LocalStack(Path root, Path data, String classpath) {
         this.root = root;
@@ -80,9 +81,7 @@ public final class LocalStack implements AutoCloseable {
         }
         requirePortsFree();
         log("Starting the MongoDB-wire server (data in " + data.resolve("mongo") + ")");
-        ChildProcess mongo = track(ChildProcess.startJava("mongo", logs, List.of("-Xmx384m", "-XX:+UseSerialGC", "-cp", classpath),
-                List.of(MongoWireServer.class.getName(), data.resolve("mongo").resolve("casebridge.mv").toString(),
-                        String.valueOf(MONGO_PORT)), Map.of()));
+        mongo = track(startMongoProcess());
         log("Starting Kafka (KRaft, data in " + data.resolve("kafka") + ")");
         kafka = track(KafkaBroker.start(data, logs, classpath, KAFKA_PORT, KAFKA_CONTROLLER_PORT));
         log("Starting the SMTP server (sent mail readable at http://localhost:" + MAIL_PAGE_PORT + "/)");
@@ -173,6 +172,24 @@ public final class LocalStack implements AutoCloseable {
                 .orElseThrow(() -> new IllegalArgumentException("no service " + name));
     }
 
+    private ChildProcess startMongoProcess() throws IOException {
+        return ChildProcess.startJava("mongo", logs, List.of("-Xmx384m", "-XX:+UseSerialGC", "-cp", classpath),
+                List.of(MongoWireServer.class.getName(), data.resolve("mongo").resolve("casebridge.mv").toString(),
+                        String.valueOf(MONGO_PORT)), Map.of());
+    }
+
+    /** Stops the MongoDB-wire server cleanly, its data kept (for fault drills): the services lose their database. */
+    public void stopMongo() {
+        mongo.stop(Duration.ofSeconds(20));
+        running.remove(mongo);
+    }
+
+    /** Starts the MongoDB-wire server again on the data it left behind. */
+    public void startMongo() throws IOException, InterruptedException {
+        mongo = trackUnderServices(startMongoProcess());
+        mongo.awaitPort(MONGO_PORT, READY_TIMEOUT);
+    }
+
     /** Kills the broker without warning, as a crash would (for fault drills). */
     public void killKafka() throws InterruptedException {
         kafka.kill();
@@ -181,7 +198,7 @@ public final class LocalStack implements AutoCloseable {
 
     /** Starts the broker again on the data it left behind. */
     public void restartKafka() throws IOException, InterruptedException {
-        kafka = track(KafkaBroker.start(data, logs, classpath, KAFKA_PORT, KAFKA_CONTROLLER_PORT));
+        kafka = trackUnderServices(KafkaBroker.start(data, logs, classpath, KAFKA_PORT, KAFKA_CONTROLLER_PORT));
         kafka.awaitPort(KAFKA_PORT, READY_TIMEOUT);
     }
 
@@ -209,6 +226,12 @@ public final class LocalStack implements AutoCloseable {
 
     private ChildProcess track(ChildProcess child) {
         running.add(child);
+        return child;
+    }
+
+    /** Infrastructure started again goes back under the services, so that on close it still stops after them. */
+    private ChildProcess trackUnderServices(ChildProcess child) {
+        running.add(0, child);
         return child;
     }
 
