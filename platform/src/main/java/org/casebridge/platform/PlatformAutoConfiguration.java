@@ -9,6 +9,7 @@ import org.casebridge.platform.audit.AuditTrail;
 import org.casebridge.platform.events.AggregateStore;
 import org.casebridge.platform.events.OutboxEvents;
 import org.casebridge.platform.events.OutboxRelay;
+import org.casebridge.platform.events.PendingOutboxes;
 import org.casebridge.platform.health.KafkaHealthIndicator;
 import org.casebridge.platform.health.MongoPingHealthIndicator;
 import org.casebridge.platform.kafka.IdempotentConsumer;
@@ -70,16 +71,21 @@ public class PlatformAutoConfiguration {
     }
 
     @Bean
-    AggregateStore aggregateStore(MongoTemplate mongo) {
-        return new AggregateStore(mongo);
+    AggregateStore aggregateStore(MongoTemplate mongo, PendingOutboxes pending) {
+        return new AggregateStore(mongo, pending);
+    }
+
+    @Bean
+    PendingOutboxes pendingOutboxes() {
+        return new PendingOutboxes();
     }
 
     @Bean
     @ConditionalOnProperty(name = "casebridge.outbox.relay-enabled", matchIfMissing = true)
     OutboxRelay outboxRelay(MongoTemplate mongo, KafkaTemplate<String, CloudEvent> cloudEventKafkaTemplate,
-            PlatformProperties properties) {
+            PlatformProperties properties, PendingOutboxes pending) {
         return new OutboxRelay(mongo, cloudEventKafkaTemplate, properties.outbox().collections(), properties.serviceName(),
-                properties.outbox().sendTimeout(), properties.outbox().batchSize());
+                properties.outbox().sendTimeout(), properties.outbox().batchSize(), pending, properties.outbox().fullScanEvery());
     }
 
     @Bean

@@ -17,15 +17,21 @@ import org.springframework.util.unit.DataSize;
 public record PlatformProperties(String serviceName, Outbox outbox, Http http) {
 
     public PlatformProperties {
-        outbox = outbox == null ? new Outbox(List.of(), Duration.ofMillis(250), Duration.ofSeconds(10), 100, true) : outbox;
+        outbox = outbox == null ? new Outbox(List.of(), null, null, null, null, null) : outbox;
         http = http == null ? new Http(DataSize.ofKilobytes(256)) : http;
     }
 
+    /**
+     * @param pollInterval how often the relay looks for the events this instance just recorded
+     * @param fullScanEvery how often it also scans every outbox collection, for events a crash or another instance
+     *     left behind
+     */
     public record Outbox(List<String> collections, Duration pollInterval, Duration sendTimeout, Integer batchSize,
-            Boolean relayEnabled) {
+            Boolean relayEnabled, Duration fullScanEvery) {
         public Outbox {
             collections = collections == null ? List.of() : collections;
-            pollInterval = pollInterval == null ? Duration.ofMillis(250) : pollInterval;
+            pollInterval = pollInterval == null ? Duration.ofMillis(100) : pollInterval;
+            fullScanEvery = fullScanEvery == null ? Duration.ofSeconds(5) : fullScanEvery;
             sendTimeout = sendTimeout == null ? Duration.ofSeconds(10) : sendTimeout;
             batchSize = batchSize == null ? 100 : batchSize;
             relayEnabled = relayEnabled == null || relayEnabled;

@@ -26,6 +26,7 @@ import org.casebridge.contracts.cases.CaseOpened;
 import org.casebridge.platform.events.AggregateStore;
 import org.casebridge.platform.events.OutboxEvents;
 import org.casebridge.platform.events.OutboxRelay;
+import org.casebridge.platform.events.PendingOutboxes;
 import org.casebridge.platform.sample.SampleCase;
 import org.casebridge.platform.test.RealInfrastructure;
 import org.casebridge.platform.test.RealInfrastructureExtension;
@@ -76,8 +77,10 @@ class OutboxWhileKafkaIsDownIT {
                 ProducerConfig.MAX_BLOCK_MS_CONFIG, 3000,
                 ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 1000,
                 ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 2000)));
-        OutboxRelay relay = new OutboxRelay(mongo, template, List.of("samples"), "case-service", Duration.ofSeconds(3), 100);
-        AggregateStore store = new AggregateStore(mongo);
+        PendingOutboxes pending = new PendingOutboxes();
+        OutboxRelay relay = new OutboxRelay(mongo, template, List.of("samples"), "case-service", Duration.ofSeconds(3), 100,
+                pending, Duration.ofSeconds(5));
+        AggregateStore store = new AggregateStore(mongo, pending);
         OutboxEvents events = new OutboxEvents(JsonMapper.builder().build(), Clock.systemUTC());
 
         List<String> opened = new ArrayList<>();
@@ -119,6 +122,45 @@ class OutboxWhileKafkaIsDownIT {
             });
         }
         assertThat(mongo.findAll(Document.class, "samples")).hasSize(20);
+    }
+
+    /**
+     * What a command just recorded goes out on the next pass, fetched by id; the scan of whole collections runs only
+     * every {@code full-scan-every} (and first of all, for what an earlier run left behind).
+     */
+    @Test
+    void theRelayFetchesWhatThisInstanceJustRecordedAndScansForTheRestOnlyNowAndThen() {
+        MongoTemplate mongo = new MongoTemplate(MongoClients.create(RealInfrastructureExtension.infrastructure().mongoUri()),
+                "relay_" + UUID.randomUUID().toString().substring(0, 8));
+        template = new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, RealInfrastructureExtension.infrastructure().kafkaBootstrapServers(),
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, CloudEventSerializer.class,
+                ProducerConfig.ACKS_CONFIG, "all")));
+        PendingOutboxes pending = new PendingOutboxes();
+        OutboxRelay relay = new OutboxRelay(mongo, template, List.of("samples"), "case-service", Duration.ofSeconds(10), 100,
+                pending, Duration.ofHours(1));
+        AggregateStore store = new AggregateStore(mongo, pending);
+        OutboxEvents events = new OutboxEvents(JsonMapper.builder().build(), Clock.systemUTC());
+
+        mongo.insert(sampleWithEvent(events, "left by an earlier run"), "samples");
+        assertThat(relay.relayOnce()).as("the first pass scans").isEqualTo(1);
+
+        store.insert(sampleWithEvent(events, "just opened"), "samples");
+        mongo.insert(sampleWithEvent(events, "written behind the store's back"), "samples");
+        assertThat(relay.relayOnce()).as("only what the store noted, until the next scan").isEqualTo(1);
+        assertThat(mongo.count(new org.springframework.data.mongodb.core.query.Query(
+                org.springframework.data.mongodb.core.query.Criteria.where("outbox.0").exists(true)), "samples")).isEqualTo(1);
+    }
+
+    private static SampleCase sampleWithEvent(OutboxEvents events, String title) {
+        SampleCase sample = new SampleCase();
+        sample.id = UUID.randomUUID().toString();
+        sample.version = 1;
+        sample.title = title;
+        sample.outbox.add(events.of(sample.id, 1L, new CaseOpened(sample.id, "ASB-2026-000001", "ASB_PERSONAL", false,
+                title, "OPEN", "STOCKTON_CST", "jo.smith", null, "jo.smith", java.time.Instant.now())));
+        return sample;
     }
 
     private static int freePort() throws IOException {

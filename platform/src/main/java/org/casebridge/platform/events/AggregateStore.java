@@ -19,14 +19,19 @@ public class AggregateStore {
     public static final String OUTBOX = "outbox";
 
     private final MongoTemplate mongo;
+    private final PendingOutboxes pending;
 
-    public AggregateStore(MongoTemplate mongo) {
+    public AggregateStore(MongoTemplate mongo, PendingOutboxes pending) {
         this.mongo = mongo;
+        this.pending = pending;
     }
 
     /** Inserts a new aggregate; its document's {@code outbox} already holds the events of its creation. */
     public <T> T insert(T document, String collection) {
-        return mongo.insert(document, collection);
+        T inserted = mongo.insert(document, collection);
+        pending.noted(collection, mongo.getConverter().getMappingContext().getRequiredPersistentEntity(inserted.getClass())
+                .getIdentifierAccessor(inserted).getIdentifier());
+        return inserted;
     }
 
     /**
@@ -59,7 +64,11 @@ public class AggregateStore {
             update.push(OUTBOX).each(events.toArray());
         }
         Query current = Query.query(Criteria.where("_id").is(id).and(VERSION).is(expectedVersion));
-        return mongo.updateFirst(current, update, collection).getMatchedCount() == 1;
+        boolean updated = mongo.updateFirst(current, update, collection).getMatchedCount() == 1;
+        if (updated && !events.isEmpty()) {
+            pending.noted(collection, id);
+        }
+        return updated;
     }
 
     /** Records an event that belongs to no aggregate (e.g. an audit record) for the relay to publish. */

@@ -4,8 +4,15 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import org.bson.Document;
 import org.casebridge.contracts.CloudEventConventions;
@@ -41,9 +48,16 @@ public class OutboxRelay {
     private final Duration sendTimeout;
     private final int batchSize;
 
+    private final PendingOutboxes pending;
+    private final Duration fullScanEvery;
+    private long lastFullScan;
+    private boolean scannedOnce;
+
     public OutboxRelay(MongoTemplate mongo, KafkaTemplate<String, CloudEvent> kafka, List<String> aggregateCollections,
-            String serviceName, Duration sendTimeout, int batchSize) {
+            String serviceName, Duration sendTimeout, int batchSize, PendingOutboxes pending, Duration fullScanEvery) {
         this.mongo = mongo;
+        this.pending = pending;
+        this.fullScanEvery = fullScanEvery;
         this.kafka = kafka;
         this.aggregateCollections = List.copyOf(aggregateCollections);
         this.source = CloudEventConventions.source(serviceName);
@@ -51,7 +65,7 @@ public class OutboxRelay {
         this.batchSize = batchSize;
     }
 
-    @Scheduled(fixedDelayString = "${casebridge.outbox.poll-interval:250ms}")
+    @Scheduled(fixedDelayString = "${casebridge.outbox.poll-interval:100ms}")
     public void relayPending() {
         try {
             relayOnce();
@@ -60,75 +74,144 @@ public class OutboxRelay {
         }
     }
 
-    /** One pass over every outbox; returns how many events were published. */
+    /**
+     * One pass: the documents this instance has just changed, fetched by id; and every {@code full-scan-every} (and on
+     * the first pass) every document with pending events. Returns how many events were published.
+     */
     public int relayOnce() {
+        boolean fullScan = !scannedOnce || System.nanoTime() - lastFullScan >= fullScanEvery.toNanos();
+        if (fullScan) {
+            scannedOnce = true;
+            lastFullScan = System.nanoTime();
+        }
         int published = 0;
         for (String collection : aggregateCollections) {
-            published += relayAggregateOutboxes(collection);
+            Criteria withEvents = Criteria.where("outbox.0").exists(true);
+            if (fullScan) {
+                published += relayAggregateOutboxes(collection, withEvents);
+            } else {
+                List<Object> noted = pending.take(collection, batchSize);
+                if (!noted.isEmpty()) {
+                    published += relayAggregateOutboxes(collection, withEvents.and("_id").in(noted));
+                }
+            }
         }
         return published + relayStandalone();
     }
 
-    private int relayAggregateOutboxes(String collection) {
-        Query pending = new Query(Criteria.where("outbox.0").exists(true)).with(Sort.by("_id")).limit(batchSize);
+    /**
+     * Documents are relayed side by side, each in its own order: the first pending event of every document is sent,
+     * all acknowledgements awaited, then the second, and so on. Waiting for each event in turn made the relay the
+     * slowest step of the whole pipeline; a document whose event fails stops there, so nothing overtakes it.
+     */
+    private int relayAggregateOutboxes(String collection, Criteria which) {
+        Query pending = new Query(which).with(Sort.by("_id")).limit(batchSize);
         pending.fields().include("_id").include("outbox");
+        List<PendingDocument> documents = mongo.find(pending, Document.class, collection).stream()
+                .map(doc -> new PendingDocument(doc.get("_id"), doc.getList("outbox", Document.class), new ArrayList<>()))
+                .toList();
+        boolean brokerAway = false;
+        for (int wave = 0; !brokerAway; wave++) {
+            Map<PendingDocument, Sending> sending = new LinkedHashMap<>();
+            for (PendingDocument document : documents) {
+                if (document.published().size() == wave && wave < document.events().size()) {
+                    Sending send = send(document.events().get(wave));
+                    if (send != null) {
+                        sending.put(document, send);
+                        if (send.acknowledgement().isCompletedExceptionally()) {
+                            break; // the producer gave up at once (no broker): send no more this pass
+                        }
+                    }
+                }
+            }
+            if (sending.isEmpty()) {
+                break;
+            }
+            awaitAll(sending.values());
+            for (Map.Entry<PendingDocument, Sending> entry : sending.entrySet()) {
+                if (acknowledged(entry.getValue())) {
+                    entry.getKey().published().add(entry.getValue().eventId());
+                } else {
+                    brokerAway = true; // no further wave: what failed is tried again next pass, in the same order
+                }
+            }
+        }
         int published = 0;
-        for (Document doc : mongo.find(pending, Document.class, collection)) {
-            for (Document event : doc.getList("outbox", Document.class)) {
-                Outcome outcome = publish(event);
-                if (outcome == Outcome.BROKER_UNAVAILABLE) {
-                    return published; // try again next pass, in the same order
-                }
-                if (outcome == Outcome.MALFORMED) {
-                    break; // leave this document's events in order for someone to look at; carry on with the others
-                }
-                mongo.updateFirst(Query.query(Criteria.where("_id").is(doc.get("_id"))),
-                        new Update().pull("outbox", new Document("eventId", event.getString("eventId"))), collection);
-                published++;
+        for (PendingDocument document : documents) {
+            if (!document.published().isEmpty()) {
+                mongo.updateFirst(Query.query(Criteria.where("_id").is(document.id())), new Update().pull("outbox",
+                        new Document("eventId", new Document("$in", document.published()))), collection);
+                published += document.published().size();
             }
         }
         return published;
     }
 
+    /** Events that belong to no document have no order to keep among them: all are sent, then all awaited. */
     private int relayStandalone() {
         Query pending = new Query().with(Sort.by("time")).limit(batchSize);
-        int published = 0;
+        List<Sending> sending = new ArrayList<>();
         for (Document event : mongo.find(pending, Document.class, STANDALONE_COLLECTION)) {
-            Outcome outcome = publish(event);
-            if (outcome == Outcome.BROKER_UNAVAILABLE) {
-                return published;
+            Sending send = send(event);
+            if (send != null) {
+                sending.add(send);
+                if (send.acknowledgement().isCompletedExceptionally()) {
+                    break;
+                }
             }
-            if (outcome == Outcome.MALFORMED) {
-                continue;
-            }
-            mongo.remove(Query.query(Criteria.where("_id").is(event.get("_id"))), STANDALONE_COLLECTION);
-            published++;
         }
-        return published;
+        awaitAll(sending);
+        List<Object> published = new ArrayList<>();
+        for (Sending send : sending) {
+            if (acknowledged(send)) {
+                published.add(send.documentId());
+            }
+        }
+        if (!published.isEmpty()) {
+            mongo.remove(Query.query(Criteria.where("_id").in(published)), STANDALONE_COLLECTION);
+        }
+        return published.size();
     }
 
-    private enum Outcome { PUBLISHED, BROKER_UNAVAILABLE, MALFORMED }
+    private record PendingDocument(Object id, List<Document> events, List<String> published) {
+    }
 
-    private Outcome publish(Document event) {
+    private record Sending(String eventId, Object documentId, CompletableFuture<?> acknowledgement) {
+    }
+
+    /** Hands the event to the producer; null (and a log line) if it cannot even be turned into a CloudEvent. */
+    private Sending send(Document event) {
         CloudEvent cloudEvent;
         try {
             cloudEvent = toCloudEvent(event);
         } catch (RuntimeException e) {
             log.error("Outbox event {} cannot be published and stays where it is: {}", event.get("eventId"), e.getMessage());
-            return Outcome.MALFORMED;
+            return null;
         }
+        CompletableFuture<?> acknowledgement;
         try {
-            kafka.send(event.getString("topic"), event.getString("subject"), cloudEvent)
+            acknowledgement = kafka.send(event.getString("topic"), event.getString("subject"), cloudEvent);
+        } catch (RuntimeException e) {
+            acknowledgement = CompletableFuture.failedFuture(e);
+        }
+        return new Sending(event.getString("eventId"), event.get("_id"), acknowledgement);
+    }
+
+    /** Waits, within one send time-out for them all, until every send is acknowledged or has failed. */
+    private void awaitAll(Collection<Sending> sends) {
+        try {
+            CompletableFuture.allOf(sends.stream().map(Sending::acknowledgement).toArray(CompletableFuture[]::new))
                     .get(sendTimeout.toMillis(), TimeUnit.MILLISECONDS);
-            return Outcome.PUBLISHED;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return Outcome.BROKER_UNAVAILABLE;
-        } catch (Exception e) {
-            log.warn("Event {} of type {} not yet published: {}", event.getString("eventId"), event.getString("type"),
-                    e.getMessage());
-            return Outcome.BROKER_UNAVAILABLE;
+        } catch (ExecutionException | TimeoutException e) {
+            log.warn("{} of {} events not yet published: {}", sends.stream().filter(send -> !acknowledged(send)).count(),
+                    sends.size(), (e.getCause() == null ? e : e.getCause()).getMessage());
         }
+    }
+
+    private static boolean acknowledged(Sending send) {
+        return send.acknowledgement().isDone() && !send.acknowledgement().isCompletedExceptionally();
     }
 
     private CloudEvent toCloudEvent(Document event) {

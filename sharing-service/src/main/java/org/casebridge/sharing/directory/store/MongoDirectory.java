@@ -6,6 +6,7 @@ import java.util.Optional;
 
 import org.casebridge.contracts.directory.DirectoryEntryChanged;
 import org.casebridge.platform.events.OutboxEvents;
+import org.casebridge.platform.events.PendingOutboxes;
 import org.casebridge.sharing.directory.domain.DirectoryEntry;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -25,8 +26,10 @@ public class MongoDirectory {
     private final MongoTemplate mongo;
     private final OutboxEvents events;
     private final Clock clock;
+    private final PendingOutboxes pending;
 
-    MongoDirectory(MongoTemplate mongo, OutboxEvents events, Clock clock) {
+    MongoDirectory(MongoTemplate mongo, OutboxEvents events, Clock clock, PendingOutboxes pending) {
+        this.pending = pending;
         this.mongo = mongo;
         this.events = events;
         this.clock = clock;
@@ -51,6 +54,7 @@ public class MongoDirectory {
                 .set("teams", entry.teams()).set("roles", entry.roles()).set("active", entry.active())
                 .set("changedAt", changedAt).push("outbox", event);
         mongo.upsert(Query.query(Criteria.where("_id").is(entry.key())), update, COLLECTION);
+        pending.noted(COLLECTION, entry.key());
         return true;
     }
 

@@ -1,0 +1,42 @@
+package org.casebridge.platform.events;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The documents this instance has just given new outbox events, so that the relay can fetch them by id at once
+ * instead of scanning whole collections for them (a scan that grows with the data and, on the embedded
+ * MongoDB-wire server, was most of the pipeline's cost). Only a hint: the relay still scans every few seconds, for
+ * events a crash, another instance or a direct write left behind.
+ */
+public class PendingOutboxes {
+
+    private final Map<String, Set<Object>> byCollection = new ConcurrentHashMap<>();
+
+    public void noted(String collection, Object id) {
+        if (id != null) {
+            byCollection.computeIfAbsent(collection, name -> ConcurrentHashMap.newKeySet()).add(id);
+        }
+    }
+
+    /** Takes up to {@code limit} of the ids noted for the collection; the rest stay for the next pass. */
+    List<Object> take(String collection, int limit) {
+        Set<Object> ids = byCollection.get(collection);
+        List<Object> taken = new ArrayList<>();
+        if (ids == null) {
+            return taken;
+        }
+        for (Object id : ids) {
+            if (taken.size() == limit) {
+                break;
+            }
+            if (ids.remove(id)) {
+                taken.add(id);
+            }
+        }
+        return taken;
+    }
+}
