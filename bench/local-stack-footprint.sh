@@ -1,40 +1,36 @@
 #!/usr/bin/env bash
-# Starts the local stack from a clean data directory, then prints how long it took to become ready and how much
-# memory (resident set size) each of its processes uses, then stops it. Run from the repository root:
-#   bench/local-stack-footprint.sh
-# Needs the service jars: it runs ./mvnw -q install -DskipTests first unless SKIP_BUILD=1.
-set -euo pipefail
-cd "$(dirname "$0")/.."
-root=$(pwd)
-[ "${SKIP_BUILD:-0}" = 1 ] || ./mvnw -q -B install -DskipTests
-cp_file=$(mktemp)
-./mvnw -q -B -o -pl local-stack dependency:build-classpath -Dmdep.outputFile="$cp_file" -Dmdep.includeScope=runtime
-classpath="$root/local-stack/target/classes:$(cat "$cp_file")"
-data=$(mktemp -d)
-log=$(mktemp)
-
-start=$(date +%s.%N)
-java -Xmx64m -Dcasebridge.root="$root" -Dcasebridge.data="$data" -cp "$classpath" org.casebridge.localstack.LocalStack > "$log" 2>&1 &
-launcher=$!
-trap 'kill $launcher 2>/dev/null; wait $launcher 2>/dev/null; rm -rf "$cp_file" "$data"' EXIT
-until grep -q "CaseBridge is running" "$log"; do
-  if ! kill -0 $launcher 2>/dev/null; then cat "$log"; exit 1; fi
-  sleep 0.5
-done
-ready=$(date +%s.%N)
+# Starts the local stack from a clean data directory, prints how long it took until every service answered ready and
+# how much memory (resident set size) each of its processes uses when idle, then again near the end of a minute of
+# load from wrk through the gateway (bench/wrk/mixed.lua: opens, reads and lists cases), then stops it.
+#   bench/local-stack-footprint.sh [load seconds=60] [connections=8]
+# SKIP_BUILD=1 skips the Maven build; wrk is installed from the distribution's packages if missing.
+seconds=${1:-60}
+connections=${2:-8}
+if ! command -v wrk > /dev/null; then
+  sudo=""; [ "$(id -u)" = 0 ] || sudo=sudo
+  $sudo apt-get install -y -q wrk > /dev/null
+fi
+export CASEBRIDGE_GATEWAY_RATE_LIMIT_PER_SECOND=1000000 # the load comes from one caller
+source "$(dirname "$0")/stack.sh"
+stack_start
 sleep 5 # let the JVMs settle after start-up before reading memory
 
 printf '\nLocal stack on %s (%s cores)\n' "$(uname -n)" "$(nproc)"
-printf 'Time until every service answered ready: %.1f s\n\n' "$(awk "BEGIN {print $ready - $start}")"
-printf '%-22s %8s\n' process "RSS MB"
-total=0
-for pid in $(pgrep -P $launcher); do
-  args=$(tr '\0' ' ' < /proc/$pid/cmdline)
-  name=$(echo "$args" | grep -oE '(case|party|tasking|sharing|notification)-service\.jar|gateway\.jar|DevIssuerApplication|kafka\.Kafka|MongoWireServer' | head -1)
-  rss=$(awk '/VmRSS/ {print int($2/1024)}' /proc/$pid/status)
-  total=$((total + rss))
-  printf '%-22s %8d\n' "${name%.jar}" "$rss"
-done
-launcher_rss=$(awk '/VmRSS/ {print int($2/1024)}' /proc/$launcher/status)
-printf '%-22s %8d\n' launcher "$launcher_rss"
-printf '%-22s %8d\n' TOTAL $((total + launcher_rss))
+printf 'Time until every service answered ready: %s s\n\nIdle:\n' "$stack_ready_seconds"
+stack_rss_table
+idle=$stack_total_rss
+
+token=$(stack_token jo.smith)
+case_id=$(curl -s -H "Authorization: Bearer $token" -H 'Content-Type: application/json' \
+  -d '{"type":"ASB_PERSONAL","title":"Read under load","leadOfficer":"raj.patel","team":"STOCKTON_ASB"}' \
+  http://localhost:8080/api/v1/cases | sed -E 's/.*"id" *: *"([0-9a-f]{24})".*/\1/')
+load_out=$(mktemp)
+TOKEN=$token CASE_ID=$case_id wrk -t2 -c"$connections" -d"${seconds}s" -s bench/wrk/mixed.lua http://localhost:8080 > "$load_out" &
+load=$!
+sleep $((seconds - 5))
+printf '\nAfter %d s of load (%d connections through the gateway):\n' $((seconds - 5)) "$connections"
+stack_rss_table
+wait $load
+printf '\nLoad: %s\n' "$(grep '^RESULT' "$load_out" | sed 's/^RESULT //')"
+printf 'Whole platform: %d MB idle, %d MB under load\n' "$idle" "$stack_total_rss"
+rm -f "$load_out"
