@@ -1,5 +1,5 @@
 -- Shared by the wrk runs: sends the bearer token and prints one machine-readable line at the end.
-local token = os.getenv("TOKEN")
+token = os.getenv("TOKEN")
 
 function request()
   return wrk.format("GET", nil, { ["Authorization"] = "Bearer " .. token })
