@@ -16,9 +16,13 @@ public class PendingOutboxes {
 
     private final Map<String, Set<Object>> byCollection = new ConcurrentHashMap<>();
 
+    /** Beyond this many waiting ids (say, with no relay running here) the scan is left to find the rest. */
+    private static final int MOST_NOTED = 10_000;
+
     public void noted(String collection, Object id) {
-        if (id != null) {
-            byCollection.computeIfAbsent(collection, name -> ConcurrentHashMap.newKeySet()).add(id);
+        Set<Object> ids = byCollection.computeIfAbsent(collection, name -> ConcurrentHashMap.newKeySet());
+        if (id != null && ids.size() < MOST_NOTED) {
+            ids.add(id);
         }
     }
 
