@@ -8,14 +8,11 @@
 connections=${1:-16}
 seconds=${2:-30}
 threads=$(( connections < 2 ? 1 : 2 ))
-if ! command -v wrk > /dev/null || ! command -v nginx > /dev/null; then
-  sudo=""; [ "$(id -u)" = 0 ] || sudo=sudo
-  $sudo apt-get install -y -q nginx-light wrk > /dev/null
-fi
 export CASEBRIDGE_GATEWAY_RATE_LIMIT_PER_SECOND=1000000
 nginx_dir=$(mktemp -d)
 stack_extra_cleanup='[ -f "$nginx_dir/nginx.pid" ] && nginx -p "$nginx_dir" -c nginx.conf -s stop 2> /dev/null; rm -rf "$nginx_dir"'
 source "$(dirname "$0")/stack.sh"
+stack_require wrk:wrk nginx:nginx-light
 stack_start
 
 cat > "$nginx_dir/nginx.conf" <<CONF

@@ -6,12 +6,9 @@
 # SKIP_BUILD=1 skips the Maven build; wrk is installed from the distribution's packages if missing.
 seconds=${1:-60}
 connections=${2:-8}
-if ! command -v wrk > /dev/null; then
-  sudo=""; [ "$(id -u)" = 0 ] || sudo=sudo
-  $sudo apt-get install -y -q wrk > /dev/null
-fi
 export CASEBRIDGE_GATEWAY_RATE_LIMIT_PER_SECOND=1000000 # the load comes from one caller
 source "$(dirname "$0")/stack.sh"
+stack_require wrk:wrk
 stack_start
 sleep 5 # let the JVMs settle after start-up before reading memory
 

@@ -52,6 +52,17 @@ stack_rss_table() {
   printf '%-22s %8d\n' TOTAL "$stack_total_rss"
 }
 
+# Installs what a benchmark needs from the distribution's packages if it is missing: stack_require command:package ...
+stack_require() {
+  local missing=() need sudo=""
+  for need in "$@"; do
+    command -v "${need%%:*}" > /dev/null || missing+=("${need#*:}")
+  done
+  [ ${#missing[@]} = 0 ] && return
+  [ "$(id -u)" = 0 ] || sudo=sudo
+  $sudo apt-get install -y -q "${missing[@]}" > /dev/null
+}
+
 # A practitioner's access token from the development issuer.
 stack_token() {
   curl -s -d "username=$1" -d password=demo http://localhost:9000/dev/token | sed -E 's/.*"access_token" *: *"([^"]+)".*/\1/'
