@@ -29,6 +29,8 @@ REALM = "casebridge"
 DEMO_PASSWORD = "demo"
 WEB_ORIGIN = "http://localhost:8080"
 ACCESS_TOKEN_LIFESPAN_SECONDS = 15 * 60
+# every service refuses an access token whose aud lacks this (their casebridge.security.audience)
+API_AUDIENCE = "casebridge-api"
 
 ROLES = {
     "PRACTITIONER": "Opens and updates cases, links people and places, records actions, takes and sets tasks",
@@ -77,8 +79,20 @@ def attribute_mapper(attribute, multivalued):
 
 
 def casebridge_mappers():
-    """The claims every CaseBridge service reads: org, teams, roles, name."""
+    """The claims every CaseBridge service reads: org, teams, roles, name; and the audience they check."""
     return [
+        {
+            "name": "casebridge-api audience",
+            "protocol": "openid-connect",
+            "protocolMapper": "oidc-audience-mapper",
+            "consentRequired": False,
+            "config": {
+                "included.custom.audience": API_AUDIENCE,
+                "access.token.claim": "true",
+                "id.token.claim": "false",
+                "introspection.token.claim": "true",
+            },
+        },
         attribute_mapper("org", multivalued=False),
         attribute_mapper("teams", multivalued=True),
         {

@@ -94,6 +94,19 @@ class CaseTransferIT {
     }
 
     @Test
+    void aTokenWithoutAnOrganisationSeesNoIncomingTransfersButIs401() {
+        open(jo, "Not offered to anyone");
+
+        for (String nobody : new String[] {TestTokens.withoutOrganisation("no.org"),
+                TestTokens.token("blank.org", " ", java.util.List.of(), java.util.List.of("PRACTITIONER"))}) {
+            var incoming = call(HttpMethod.GET, "/api/v1/cases/transfers/incoming", nobody, null, null);
+            assertThat(incoming.getStatusCode().value()).isEqualTo(401);
+            assertThat(incoming.getHeaders().getContentType()).hasToString("application/problem+json");
+            assertThat(incoming.getBody().toString()).doesNotContain("Not offered to anyone");
+        }
+    }
+
+    @Test
     void linksFollowTwoPersonRecordsMergedInPartyService() {
         String id = open(jo, "Victim recorded twice");
         String survivor = new ObjectId().toHexString();

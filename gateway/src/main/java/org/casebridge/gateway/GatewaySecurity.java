@@ -17,6 +17,13 @@ import org.springframework.core.io.DefaultResourceLoader;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2Error;
+import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtAudienceValidator;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
@@ -50,17 +57,38 @@ class GatewaySecurity {
 
     @Bean
     ReactiveJwtDecoder jwtDecoder(OAuth2ResourceServerProperties properties,
-            @Value("${casebridge.security.test-public-key-location:}") String testPublicKeyLocation)
+            @Value("${casebridge.security.test-public-key-location:}") String testPublicKeyLocation,
+            @Value("${casebridge.security.audience:}") String audience)
             throws IOException, GeneralSecurityException {
         OAuth2ResourceServerProperties.Jwt jwt = properties.getJwt();
-        if (StringUtils.hasText(testPublicKeyLocation)) {
-            return NimbusReactiveJwtDecoder.withPublicKey(readPublicKey(testPublicKeyLocation)).build();
-        }
-        NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withJwkSetUri(jwt.getJwkSetUri()).build();
-        decoder.setJwtValidator(StringUtils.hasText(jwt.getIssuerUri())
-                ? JwtValidators.createDefaultWithIssuer(jwt.getIssuerUri())
-                : JwtValidators.createDefault());
+        OAuth2TokenValidator<Jwt> validator = tokenRules(jwt.getIssuerUri(), audience);
+        NimbusReactiveJwtDecoder decoder = StringUtils.hasText(testPublicKeyLocation)
+                ? NimbusReactiveJwtDecoder.withPublicKey(readPublicKey(testPublicKeyLocation)).build()
+                : NimbusReactiveJwtDecoder.withJwkSetUri(jwt.getJwkSetUri()).build();
+        decoder.setJwtValidator(validator);
         return decoder;
+    }
+
+    /**
+     * The services' rules, checked here first: in date, from the configured issuer, for the CaseBridge audience and
+     * naming a non-blank organisation ({@code org}), or 401. Without an issuer or audience the gateway does not start.
+     */
+    static OAuth2TokenValidator<Jwt> tokenRules(String issuer, String audience) {
+        if (!StringUtils.hasText(issuer)) {
+            throw new IllegalStateException("No token issuer configured: set spring.security.oauth2.resourceserver.jwt.issuer-uri "
+                    + "(SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_ISSUERURI) to the issuer whose tokens the gateway accepts");
+        }
+        if (!StringUtils.hasText(audience)) {
+            throw new IllegalStateException("No token audience configured: set casebridge.security.audience "
+                    + "(CASEBRIDGE_SECURITY_AUDIENCE) to the audience CaseBridge's tokens carry");
+        }
+        OAuth2TokenValidator<Jwt> organisationRequired = token -> token.getClaims().get("org") instanceof String org
+                && StringUtils.hasText(org)
+                        ? OAuth2TokenValidatorResult.success()
+                        : OAuth2TokenValidatorResult.failure(new OAuth2Error(OAuth2ErrorCodes.INVALID_TOKEN,
+                                "The token names no organisation (org claim)", null));
+        return new DelegatingOAuth2TokenValidator<>(JwtValidators.createDefaultWithIssuer(issuer),
+                new JwtAudienceValidator(audience), organisationRequired);
     }
 
     private static RSAPublicKey readPublicKey(String location) throws IOException, GeneralSecurityException {

@@ -62,6 +62,7 @@ class GatewayIT {
         registry.add("CASE_SERVICE_URI", () -> "http://127.0.0.1:" + caseService.getAddress().getPort());
         registry.add("PARTY_SERVICE_URI", () -> "http://127.0.0.1:" + nothingListens);
         registry.add("casebridge.security.test-public-key-location", key.toUri()::toString);
+        registry.add("spring.security.oauth2.resourceserver.jwt.issuer-uri", () -> TestTokens.ISSUER);
     }
 
     @AfterAll
@@ -137,6 +138,21 @@ class GatewayIT {
             assertThat(response.getStatusCode().value()).isEqualTo(401);
             assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
             assertThat(response.getHeaders().getFirst("X-Request-Id")).isNotBlank();
+            assertThat(lastRequest).isEmpty();
+        }
+    }
+
+    @Test
+    void aTokenWithoutAnOrganisationOrFromAnotherIssuerOrForAnotherAudienceGetsNoFurther() {
+        for (String bearer : new String[] {TestTokens.withoutOrganisation("jo.smith"),
+                TestTokens.token("jo.smith", " ", java.util.List.of(), java.util.List.of("PRACTITIONER")),
+                TestTokens.fromIssuer("https://someone-else.example", "jo.smith", "STOCKTON_CST"),
+                TestTokens.forAudience("some-other-api", "jo.smith", "STOCKTON_CST"),
+                TestTokens.forAudience(null, "jo.smith", "STOCKTON_CST")}) {
+            lastRequest.clear();
+            var response = get("/api/v1/cases/transfers/incoming", bearer);
+            assertThat(response.getStatusCode().value()).isEqualTo(401);
+            assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
             assertThat(lastRequest).isEmpty();
         }
     }

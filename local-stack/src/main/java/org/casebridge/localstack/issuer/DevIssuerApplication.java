@@ -9,6 +9,9 @@ import java.security.NoSuchAlgorithmException;
 import java.security.interfaces.RSAPrivateKey;
 import java.security.interfaces.RSAPublicKey;
 import java.text.ParseException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
 import java.util.UUID;
 
 import org.springframework.beans.factory.annotation.Value;
@@ -24,8 +27,10 @@ import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
 import org.springframework.http.MediaType;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.oauth2.jwt.JwtClaimNames;
 import org.springframework.security.oauth2.jwt.JwtEncoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
+import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
 import org.springframework.security.oauth2.server.authorization.token.JwtEncodingContext;
 import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenCustomizer;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
@@ -61,15 +66,38 @@ public class DevIssuerApplication {
                 .toList());
     }
 
-    /** The claims every CaseBridge service reads: name, org, teams, roles. */
+    /**
+     * The claims every CaseBridge service reads: name, org, teams, roles; and, in access tokens, the audience the
+     * services check ({@code casebridge.security.audience}) beside the client's own.
+     */
     @Bean
-    OAuth2TokenCustomizer<JwtEncodingContext> casebridgeClaims(DemoPartnership partnership) {
-        return context -> partnership.user(context.getPrincipal().getName()).ifPresent(user -> context.getClaims()
-                .claim("name", user.name())
-                .claim("org", user.organisation())
-                .claim("teams", user.teams())
-                .claim("roles", user.roles()));
+    OAuth2TokenCustomizer<JwtEncodingContext> casebridgeClaims(DemoPartnership partnership,
+            @Value("${casebridge.security.audience:" + API_AUDIENCE + "}") String audience) {
+        return context -> {
+            partnership.user(context.getPrincipal().getName()).ifPresent(user -> context.getClaims()
+                    .claim("name", user.name())
+                    .claim("org", user.organisation())
+                    .claim("teams", user.teams())
+                    .claim("roles", user.roles()));
+            if (OAuth2TokenType.ACCESS_TOKEN.equals(context.getTokenType())) {
+                context.getClaims().claims(claims -> {
+                    List<String> audiences = new ArrayList<>();
+                    if (claims.get(JwtClaimNames.AUD) instanceof Collection<?> existing) {
+                        existing.forEach(a -> audiences.add(String.valueOf(a)));
+                    } else if (claims.get(JwtClaimNames.AUD) != null) {
+                        audiences.add(String.valueOf(claims.get(JwtClaimNames.AUD)));
+                    }
+                    if (!audiences.contains(audience)) {
+                        audiences.add(audience);
+                    }
+                    claims.put(JwtClaimNames.AUD, audiences);
+                });
+            }
+        };
     }
+
+    /** The audience CaseBridge's services expect in every access token (their {@code casebridge.security.audience}). */
+    static final String API_AUDIENCE = "casebridge-api";
 
     @Bean
     JWKSource<SecurityContext> jwkSource(@Value("${casebridge.issuer.key-file:data/issuer/signing-key.json}") Path keyFile)

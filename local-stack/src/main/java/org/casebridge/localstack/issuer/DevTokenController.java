@@ -25,7 +25,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * {@code POST /dev/token} with a demo user's name and password answers an access token signed with the issuer's
- * key, carrying the same claims the authorization-code flow gives: the quickest way to call the API with curl.
+ * key, carrying the same claims (and audience) the authorization-code flow gives: the quickest way to call the API
+ * with curl.
  * Development only: the real flows (authorization code with PKCE) are served by the authorization server itself.
  */
 @RestController
@@ -35,14 +36,17 @@ class DevTokenController {
     private final UserDetailsService users;
     private final JwtEncoder encoder;
     private final String issuer;
+    private final String audience;
     private final PasswordEncoder passwords = PasswordEncoderFactories.createDelegatingPasswordEncoder();
 
     DevTokenController(DemoPartnership partnership, UserDetailsService users, JwtEncoder encoder,
-            @Value("${spring.security.oauth2.authorizationserver.issuer}") String issuer) {
+            @Value("${spring.security.oauth2.authorizationserver.issuer}") String issuer,
+            @Value("${casebridge.security.audience:" + DevIssuerApplication.API_AUDIENCE + "}") String audience) {
         this.partnership = partnership;
         this.users = users;
         this.encoder = encoder;
         this.issuer = issuer;
+        this.audience = audience;
     }
 
     @PostMapping(path = "/dev/token", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
@@ -57,7 +61,8 @@ class DevTokenController {
         DemoPartnership.DemoUser user = partnership.user(username).orElseThrow();
         Instant now = Instant.now();
         Duration lifetime = Duration.ofHours(8);
-        JwtClaimsSet claims = JwtClaimsSet.builder().issuer(issuer).subject(username).issuedAt(now)
+        JwtClaimsSet claims = JwtClaimsSet.builder().issuer(issuer).audience(java.util.List.of(audience))
+                .subject(username).issuedAt(now)
                 .expiresAt(now.plus(lifetime)).id(UUID.randomUUID().toString())
                 .claim("name", user.name()).claim("org", user.organisation())
                 .claim("teams", user.teams()).claim("roles", user.roles()).build();

@@ -25,8 +25,12 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2Error;
+import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
 import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtAudienceValidator;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
@@ -35,7 +39,8 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.util.StringUtils;
 
 /**
- * Every service is an OAuth2 resource server: a valid JWT from a trusted issuer or 401 (problem+json).
+ * Every service is an OAuth2 resource server: a valid JWT from the configured issuer, for the CaseBridge audience and
+ * naming an organisation, or 401 (problem+json).
  * Keys come from the issuer's JWKS ({@code spring.security.oauth2.resourceserver.jwt.jwk-set-uri}); tests point
  * {@code casebridge.security.test-public-key-location} at the public half of the key they mint tokens with.
  */
@@ -69,8 +74,11 @@ public class SecurityPlatformConfiguration {
 
     @Bean
     JwtDecoder jwtDecoder(OAuth2ResourceServerProperties properties,
-            @Value("${casebridge.security.test-public-key-location:}") String testPublicKeyLocation) throws Exception {
+            @Value("${casebridge.security.test-public-key-location:}") String testPublicKeyLocation,
+            @Value("${casebridge.security.audience:}") String audience) throws Exception {
         OAuth2ResourceServerProperties.Jwt jwt = properties.getJwt();
+        // checked first, so a service without an issuer or audience never starts, whatever its keys
+        OAuth2TokenValidator<Jwt> validator = tokenRules(jwt.getIssuerUri(), audience);
         NimbusJwtDecoder decoder;
         if (StringUtils.hasText(testPublicKeyLocation)) {
             decoder = NimbusJwtDecoder.withPublicKey(readPublicKey(testPublicKeyLocation)).build();
@@ -79,13 +87,35 @@ public class SecurityPlatformConfiguration {
         } else {
             throw new IllegalStateException("Set spring.security.oauth2.resourceserver.jwt.jwk-set-uri to the issuer's JWKS");
         }
-        // test tokens come from the test key alone, so there is no issuer to check them against
-        OAuth2TokenValidator<Jwt> validator = StringUtils.hasText(jwt.getIssuerUri()) && !StringUtils.hasText(testPublicKeyLocation)
-                ? JwtValidators.createDefaultWithIssuer(jwt.getIssuerUri())
-                : JwtValidators.createDefault();
-        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(validator));
+        decoder.setJwtValidator(validator);
         return decoder;
     }
+
+    /**
+     * What a signed token must also say before it is believed: it is in date, from the configured issuer
+     * ({@code spring.security.oauth2.resourceserver.jwt.issuer-uri}), meant for CaseBridge (its {@code aud} holds
+     * {@code casebridge.security.audience}) and names the caller's organisation (a non-blank {@code org}); a token
+     * that fails any of them is answered 401. Without an issuer or an audience the service refuses to start.
+     */
+    static OAuth2TokenValidator<Jwt> tokenRules(String issuer, String audience) {
+        if (!StringUtils.hasText(issuer)) {
+            throw new IllegalStateException("No token issuer configured: set spring.security.oauth2.resourceserver.jwt.issuer-uri "
+                    + "(SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_ISSUERURI) to the issuer whose tokens this service accepts");
+        }
+        if (!StringUtils.hasText(audience)) {
+            throw new IllegalStateException("No token audience configured: set casebridge.security.audience "
+                    + "(CASEBRIDGE_SECURITY_AUDIENCE) to the audience CaseBridge's tokens carry");
+        }
+        return new DelegatingOAuth2TokenValidator<>(JwtValidators.createDefaultWithIssuer(issuer),
+                new JwtAudienceValidator(audience), ORGANISATION_REQUIRED);
+    }
+
+    /** A token that names no organisation would match whatever has no organisation in it: refused. */
+    static final OAuth2TokenValidator<Jwt> ORGANISATION_REQUIRED = jwt -> jwt.getClaims().get("org") instanceof String org
+            && StringUtils.hasText(org)
+                    ? OAuth2TokenValidatorResult.success()
+                    : OAuth2TokenValidatorResult.failure(new OAuth2Error(OAuth2ErrorCodes.INVALID_TOKEN,
+                            "The token names no organisation (org claim)", null));
 
     private static RSAPublicKey readPublicKey(String location) throws IOException, java.security.GeneralSecurityException {
         try (InputStream in = new DefaultResourceLoader().getResource(location).getInputStream()) {

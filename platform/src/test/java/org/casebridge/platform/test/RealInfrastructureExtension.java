@@ -22,7 +22,7 @@ import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 /**
  * Starts, once per JVM, real MongoDB and Kafka: Testcontainers images where a Docker engine answers, otherwise
  * an in-JVM KRaft broker and the mongo-java-server MongoDB-wire server. Publishes their addresses, and the
- * public key tests sign tokens with, as system properties Spring picks up.
+ * public key, issuer and audience of the tokens tests mint, as system properties Spring picks up.
  */
 public class RealInfrastructureExtension implements BeforeAllCallback {
 
@@ -47,6 +47,8 @@ public class RealInfrastructureExtension implements BeforeAllCallback {
             Files.writeString(publicKey, TestTokens.publicKeyPem());
             publicKey.toFile().deleteOnExit();
             System.setProperty("casebridge.security.test-public-key-location", publicKey.toUri().toString());
+            System.setProperty("spring.security.oauth2.resourceserver.jwt.issuer-uri", TestTokens.ISSUER);
+            System.setProperty("casebridge.security.audience", TestTokens.AUDIENCE);
             log.info("Real infrastructure for tests: {}", infrastructure);
         }
         return infrastructure;

@@ -20,15 +20,36 @@ import com.nimbusds.jwt.SignedJWT;
 /** Mints bearer tokens for tests with a key made for this JVM; services trust its public half in tests only. */
 public final class TestTokens {
 
+    /** The issuer and audience the tests' services expect ({@link RealInfrastructureExtension} configures them). */
+    public static final String ISSUER = "casebridge-tests";
+    public static final String AUDIENCE = "casebridge-api";
+
     private static final KeyPair KEY = newKey();
     private static final KeyPair FORGER = newKey();
 
     private TestTokens() {
     }
 
-    /** A signed token for a practitioner of {@code organisation}. */
+    /** A signed token for a practitioner of {@code organisation} ({@code null}: no {@code org} claim). */
     public static String token(String userId, String organisation, List<String> teams, List<String> roles) {
         return sign(KEY, userId, organisation, teams, roles, Instant.now().plusSeconds(600));
+    }
+
+    /** A practitioner's token with no {@code org} claim at all. */
+    public static String withoutOrganisation(String userId) {
+        return token(userId, null, List.of(), List.of("PRACTITIONER"));
+    }
+
+    /** Signed with the trusted key, but by another issuer. */
+    public static String fromIssuer(String issuer, String userId, String organisation) {
+        return sign(KEY, issuer, AUDIENCE, userId, organisation, List.of(), List.of("PRACTITIONER"),
+                Instant.now().plusSeconds(600));
+    }
+
+    /** Signed with the trusted key by the trusted issuer, but for another audience ({@code null}: none). */
+    public static String forAudience(String audience, String userId, String organisation) {
+        return sign(KEY, ISSUER, audience, userId, organisation, List.of(), List.of("PRACTITIONER"),
+                Instant.now().plusSeconds(600));
     }
 
     public static String practitioner(String userId, String organisation, String team) {
@@ -51,9 +72,15 @@ public final class TestTokens {
 
     private static String sign(KeyPair key, String userId, String organisation, List<String> teams, List<String> roles,
             Instant expiry) {
+        return sign(key, ISSUER, AUDIENCE, userId, organisation, teams, roles, expiry);
+    }
+
+    private static String sign(KeyPair key, String issuer, String audience, String userId, String organisation,
+            List<String> teams, List<String> roles, Instant expiry) {
         JWTClaimsSet claims = new JWTClaimsSet.Builder()
                 .subject(userId)
-                .issuer("casebridge-tests")
+                .issuer(issuer)
+                .audience(audience)
                 .issueTime(Date.from(expiry.minusSeconds(900)))
                 .expirationTime(Date.from(expiry))
                 .jwtID(UUID.randomUUID().toString())
