@@ -51,7 +51,7 @@ class CaseDetailsIT {
     @Test
     void peopleAreLinkedOncePerRoleAndCasesAreFoundByPerson() {
         String id = open(jo, "{\"type\":\"ASB_PERSONAL\",\"title\":\"Threats on the stairwell\"}");
-        String victim = new ObjectId().toHexString();
+        String victim = PartyServiceStandIn.person("STOCKTON_CST");
 
         assertThat(linkPerson(jo, id, victim, "VICTIM").getStatusCode().value()).isEqualTo(201);
         var again = linkPerson(jo, id, victim, "VICTIM");
@@ -60,7 +60,7 @@ class CaseDetailsIT {
         assertThat(linkPerson(jo, id, victim, "WITNESS").getStatusCode().value()).isEqualTo(201);
         assertThat(linkPerson(jo, id, victim, "LANDLORD").getStatusCode().value()).isEqualTo(422);
         assertThat(call(HttpMethod.POST, "/api/v1/cases/" + id + "/links", jo, null,
-                "{\"target\":\"LOCATION\",\"targetId\":\"" + new ObjectId() + "\",\"role\":\"INCIDENT_LOCATION\"}")
+                "{\"target\":\"LOCATION\",\"targetId\":\"" + PartyServiceStandIn.location() + "\",\"role\":\"INCIDENT_LOCATION\"}")
                 .getStatusCode().value()).isEqualTo(201);
         String other = open(jo, "{\"type\":\"ASB_PERSONAL\",\"title\":\"Related\"}");
         assertThat(call(HttpMethod.POST, "/api/v1/cases/" + id + "/links", jo, null,
@@ -79,6 +79,47 @@ class CaseDetailsIT {
         assertThat(call(HttpMethod.GET, "/api/v1/cases?person=" + victim, police, null, null).getBody().get("total").asLong())
                 .isZero();
         assertThat(linkPerson(police, id, victim, "OTHER").getStatusCode().value()).isEqualTo(404);
+    }
+
+    @Test
+    void onlyAPersonOrLocationTheCallerMaySeeCanBeLinkedAndAnUnseenOneIsAsIfItDidNotExist() {
+        String hartlepool = TestTokens.practitioner("amy.hart", "HARTLEPOOL_CST", "HARTLEPOOL_ASB");
+        String victim = PartyServiceStandIn.person("THIRTEEN_GROUP"); // Thirteen Group registered them
+        String ours = open(hartlepool, "{\"type\":\"ASB_PERSONAL\",\"title\":\"Hartlepool's own case\"}");
+
+        var unseen = linkPerson(hartlepool, ours, victim, "VICTIM");
+        var missing = linkPerson(hartlepool, ours, new ObjectId().toHexString(), "VICTIM");
+        assertThat(unseen.getStatusCode().value()).isEqualTo(404);
+        assertThat(missing.getStatusCode().value()).isEqualTo(404);
+        assertThat(unseen.getHeaders().getContentType()).hasToString("application/problem+json");
+        assertThat(unseen.getBody().get("title").asString()).isEqualTo(missing.getBody().get("title").asString());
+        assertThat(PartyServiceStandIn.bearers()).contains(hartlepool);
+        assertThat(call(HttpMethod.POST, "/api/v1/cases/" + ours + "/links", hartlepool, null,
+                "{\"target\":\"LOCATION\",\"targetId\":\"" + new ObjectId() + "\",\"role\":\"INCIDENT_LOCATION\"}")
+                .getStatusCode().value()).isEqualTo(404);
+
+        JsonNode details = call(HttpMethod.GET, "/api/v1/cases/" + ours + "/details", hartlepool, null, null).getBody();
+        assertThat(details.get("links")).isEmpty();
+        // Thirteen Group may link the person they registered
+        String theirs = open(housing, "{\"type\":\"ASB_PERSONAL\",\"title\":\"Thirteen's case\"}");
+        assertThat(linkPerson(housing, theirs, victim, "VICTIM").getStatusCode().value()).isEqualTo(201);
+    }
+
+    @Test
+    void whenPartyServiceCannotSayNothingIsLinkedAnd503SaysRetry() {
+        String victim = PartyServiceStandIn.person("STOCKTON_CST");
+        String id = open(jo, "{\"type\":\"ASB_PERSONAL\",\"title\":\"Linked while party-service is down\"}");
+        PartyServiceStandIn.down(true);
+        try {
+            var refused = linkPerson(jo, id, victim, "VICTIM");
+            assertThat(refused.getStatusCode().value()).isEqualTo(503);
+            assertThat(refused.getHeaders().getFirst("Retry-After")).isEqualTo("5");
+            assertThat(refused.getHeaders().getContentType()).hasToString("application/problem+json");
+        } finally {
+            PartyServiceStandIn.down(false);
+        }
+        assertThat(call(HttpMethod.GET, "/api/v1/cases/" + id + "/details", jo, null, null).getBody().get("links")).isEmpty();
+        assertThat(linkPerson(jo, id, victim, "VICTIM").getStatusCode().value()).isEqualTo(201);
     }
 
     @Test
@@ -124,7 +165,7 @@ class CaseDetailsIT {
 
     @Test
     void aVictimsThirdComplaintToAnyAgencyOffersTheCaseReview() throws Exception {
-        String victim = new ObjectId().toHexString();
+        String victim = PartyServiceStandIn.person("STOCKTON_CST", "CLEVELAND_POLICE", "THIRTEEN_GROUP");
         String first = open(jo, "{\"type\":\"ASB_PERSONAL\",\"title\":\"Complaint one to the council\"}");
         String second = open(police, "{\"type\":\"ASB_PERSONAL\",\"title\":\"Complaint two to the police\"}");
         String third = open(housing, "{\"type\":\"ASB_PERSONAL\",\"title\":\"Complaint three to the landlord\"}");

@@ -110,7 +110,7 @@ class CaseTransferIT {
     void linksFollowTwoPersonRecordsMergedInPartyService() {
         String id = open(jo, "Victim recorded twice");
         String survivor = new ObjectId().toHexString();
-        String duplicate = new ObjectId().toHexString();
+        String duplicate = PartyServiceStandIn.person("STOCKTON_CST");
         call(HttpMethod.POST, "/api/v1/cases/" + id + "/links", jo, null,
                 "{\"target\":\"PERSON\",\"targetId\":\"" + duplicate + "\",\"role\":\"VICTIM\"}");
 
@@ -125,8 +125,8 @@ class CaseTransferIT {
 
     @Test
     void casesAreFoundByThePostcodeOrDistrictOfTheirLocations() {
-        String park = new ObjectId().toHexString();
-        String shop = new ObjectId().toHexString();
+        String park = PartyServiceStandIn.location();
+        String shop = PartyServiceStandIn.location();
         String inPark = open(jo, "Fires in the park");
         String atShop = open(jo, "Youths outside the shop");
         call(HttpMethod.POST, "/api/v1/cases/" + inPark + "/links", jo, null,

@@ -203,6 +203,9 @@ class LocalStackIT {
         await().atMost(Duration.ofSeconds(60)).until(() -> get("/api/v1/cases/" + stockton, kate).getStatusCode().value() == 200);
 
         for (Expect e : everyone) {
+            // only a person the caller may see can be linked: one their organisation registers
+            String witness = created(call(POST, "/api/v1/parties/people", e.token(), null,
+                    "{\"givenName\":\"Suite\",\"familyName\":\"Witness of " + e.user() + "\"}"));
             for (String caseId : cases) {
                 boolean sees = e.sees().contains(caseId);
                 boolean changes = e.changes().contains(caseId);
@@ -215,7 +218,6 @@ class LocalStackIT {
                 assertThat(call(PATCH, "/api/v1/cases/" + caseId, e.token(), sees ? read.getHeaders().getETag() : "\"1\"",
                         "{\"summary\":\"Suite change by " + e.user() + "\"}").getStatusCode().value()).as("update: " + what)
                         .isEqualTo(changes ? 200 : sees ? 403 : hidden);
-                String witness = String.format("%024x", new java.math.BigInteger(96, new java.util.Random()));
                 assertThat(call(POST, "/api/v1/cases/" + caseId + "/links", e.token(), null,
                         "{\"target\":\"PERSON\",\"targetId\":\"" + witness + "\",\"role\":\"WITNESS\"}").getStatusCode().value())
                         .as("link: " + what).isEqualTo(changes ? 201 : sees ? 403 : hidden);

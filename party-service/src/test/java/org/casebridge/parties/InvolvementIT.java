@@ -73,14 +73,57 @@ class InvolvementIT {
                 "{\"givenName\":\"" + given + "\",\"familyName\":\"" + family + "\"}").getBody().get("id").asString();
     }
 
-    /** A case owned by {@code owner} and seen by it alone, with the person linked in {@code role}. */
+    /**
+     * A case owned by {@code owner} and seen by it alone, with the person linked in {@code role} by Stockton, which
+     * registered everyone here (say before it handed the case over); only a link by an organisation that could see
+     * the person counts.
+     */
     private String caseLinking(String personId, String owner, String role) {
+        return caseLinking(personId, owner, "STOCKTON_CST", role, List.of());
+    }
+
+    private String caseLinking(String personId, String owner, String linkedBy, String role, List<String> alsoSeenBy) {
         String caseId = new ObjectId().toHexString();
-        store.append(events.of(caseId, 1L, new CaseAccessChanged(caseId, "ASB_PERSONAL", owner, false,
-                List.of(new Grant(PrincipalKind.ORGANISATION, owner, AccessLevel.MANAGE, null)), Instant.now())));
-        store.append(events.of(caseId, 2L, new CasePartyLinked(caseId, "ASB-2026-" + caseId.substring(18), "ASB_PERSONAL",
-                "PERSON", personId, role, "someone", owner, Instant.now())));
+        List<Grant> grants = new java.util.ArrayList<>(List.of(new Grant(PrincipalKind.ORGANISATION, owner, AccessLevel.MANAGE, null)));
+        alsoSeenBy.forEach(org -> grants.add(new Grant(PrincipalKind.ORGANISATION, org, AccessLevel.VIEW, null)));
+        store.append(events.of(caseId, 1L, new CaseAccessChanged(caseId, "ASB_PERSONAL", owner, false, grants, Instant.now())));
+        link(caseId, 2L, personId, role, linkedBy);
         return caseId;
+    }
+
+    private void link(String caseId, long version, String personId, String role, String organisation) {
+        store.append(events.of(caseId, version, new CasePartyLinked(caseId, "ASB-2026-" + caseId.substring(18),
+                "ASB_PERSONAL", "PERSON", personId, role, "someone", organisation, Instant.now())));
+    }
+
+    @Test
+    void aLinkByAnOrganisationThatCouldNotSeeThePersonShowsThemToNobody() {
+        String thirteen = TestTokens.practitioner("kim.lowe", "THIRTEEN_GROUP", "THIRTEEN_ASB");
+        String hartlepool = TestTokens.practitioner("amy.hart", "HARTLEPOOL_CST", "HARTLEPOOL_ASB");
+        String victim = register(thirteen, "Dana", "Whitfield");
+        String theirOwn = register(hartlepool, "Marker", "Person");
+        assertThat(call(HttpMethod.GET, "/api/v1/parties/people/" + victim, hartlepool, null, null).getStatusCode().value())
+                .isEqualTo(404);
+        assertThat(call(HttpMethod.GET, "/api/v1/parties/people/" + victim + "/visible", hartlepool, null, null)
+                .getStatusCode().value()).isEqualTo(404);
+        assertThat(call(HttpMethod.GET, "/api/v1/parties/people/" + victim + "/visible", thirteen, null, null)
+                .getStatusCode().value()).isEqualTo(204);
+
+        // Hartlepool links Thirteen Group's victim to a case of its own, then (same case, so after it) its own person
+        String hartlepoolCase = caseLinking(victim, "HARTLEPOOL_CST", "HARTLEPOOL_CST", "VICTIM", List.of());
+        link(hartlepoolCase, 3L, theirOwn, "WITNESS", "HARTLEPOOL_CST");
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(
+                call(HttpMethod.GET, "/api/v1/parties/people/" + theirOwn + "/involvement", hartlepool, null, null).getBody()
+                        .get("cases").findValuesAsString("caseId")).containsExactly(hartlepoolCase));
+
+        assertThat(call(HttpMethod.GET, "/api/v1/parties/people/" + victim, hartlepool, null, null).getStatusCode().value())
+                .isEqualTo(404);
+        assertThat(call(HttpMethod.GET, "/api/v1/parties/people/" + victim + "/involvement", hartlepool, null, null)
+                .getStatusCode().value()).isEqualTo(404);
+        assertThat(call(HttpMethod.GET, "/api/v1/parties/people/" + victim + "/visible", hartlepool, null, null)
+                .getStatusCode().value()).isEqualTo(404);
+        assertThat(call(HttpMethod.GET, "/api/v1/parties/people/" + victim + "/involvement", thirteen, null, null).getBody()
+                .toString()).doesNotContain(hartlepoolCase);
     }
 
     @Test
@@ -116,11 +159,14 @@ class InvolvementIT {
     @Test
     void someoneWhoKeepsPresentingAsAVictimIsFlaggedOnce() {
         String person = register(jo, "Ken", "Adeyemi");
-        caseLinking(person, "STOCKTON_CST", "VICTIM");
+        caseLinking(person, "STOCKTON_CST", "STOCKTON_CST", "VICTIM", List.of("CLEVELAND_POLICE"));
         caseLinking(person, "THIRTEEN_GROUP", "COMPLAINANT");
         caseLinking(person, "STOCKTON_CST", "WITNESS");
+        // the police may link them once they see them, through Stockton's case shared with them
+        await().atMost(Duration.ofSeconds(20)).until(() -> call(HttpMethod.GET, "/api/v1/parties/people/" + person
+                + "/visible", police, null, null).getStatusCode().value() == 204);
 
-        String third = caseLinking(person, "CLEVELAND_POLICE", "VICTIM");
+        String third = caseLinking(person, "CLEVELAND_POLICE", "CLEVELAND_POLICE", "VICTIM", List.of());
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(partyTopic.about(person)).anySatisfy(r ->
                 assertThat(TopicProbe.header(r, "ce_type")).isEqualTo("casebridge.party.repeat-presentation-flagged.v1")));
         String flag = partyTopic.about(person).stream()

@@ -15,10 +15,12 @@ import org.casebridge.cases.domain.Intervention;
 import org.casebridge.cases.domain.Link;
 import org.casebridge.cases.domain.RiskAssessment;
 import org.casebridge.cases.domain.RiskMatrix;
+import org.casebridge.cases.parties.PartyDirectory;
 import org.casebridge.cases.store.MongoCases;
 import org.casebridge.cases.store.MongoCases.VisibleCase;
 import org.casebridge.contracts.access.CaseAccessChanged.AccessLevel;
 import org.casebridge.platform.audit.AuditTrail;
+import org.casebridge.platform.domain.DomainException;
 import org.casebridge.platform.security.CurrentUser;
 import org.casebridge.platform.web.ETags;
 import org.springframework.http.HttpHeaders;
@@ -56,13 +58,16 @@ class CaseDetailsController {
     private final AsbCaseReview caseReview;
     private final AuditTrail audit;
     private final Clock clock;
+    private final PartyDirectory parties;
 
-    CaseDetailsController(CaseGuard guard, MongoCases cases, AsbCaseReview caseReview, AuditTrail audit, Clock clock) {
+    CaseDetailsController(CaseGuard guard, MongoCases cases, AsbCaseReview caseReview, AuditTrail audit, Clock clock,
+            PartyDirectory parties) {
         this.guard = guard;
         this.cases = cases;
         this.caseReview = caseReview;
         this.audit = audit;
         this.clock = clock;
+        this.parties = parties;
     }
 
     record NewLink(@NotNull Link.Target target, @NotBlank @Pattern(regexp = "[0-9a-f]{24}") String targetId,
@@ -104,8 +109,14 @@ class CaseDetailsController {
     @PostMapping("/{id}/links")
     ResponseEntity<Link> link(@PathVariable @Pattern(regexp = "[0-9a-f]{24}") String id, @Valid @RequestBody NewLink request,
             CurrentUser user, @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+        // you can only link what you can see: a case here, a person or location in party-service; one you cannot see is
+        // answered as if it did not exist (the case first, so a case you may only view is a 403 whatever the target)
+        guard.load(id, user, AccessLevel.CONTRIBUTE);
         if (request.target() == Link.Target.CASE) {
-            guard.load(request.targetId(), user, AccessLevel.VIEW); // you can only relate cases you can see
+            guard.load(request.targetId(), user, AccessLevel.VIEW);
+        } else if (!parties.visibleToCaller(request.target(), request.targetId())) {
+            throw DomainException.notFound((request.target() == Link.Target.PERSON ? "Person " : "Location ")
+                    + request.targetId());
         }
         Instant now = clock.instant();
         boolean complaint = request.target() == Link.Target.PERSON

@@ -112,6 +112,15 @@ class PersonController {
         return ResponseEntity.ok().eTag(ETags.of(found.version())).body(PersonView.of(found));
     }
 
+    @Operation(summary = "Whether you may see a person: 204, or 404 as for one that does not exist",
+            description = "Nothing about the person is returned, so nothing is audited: case-service asks it, with the "
+                    + "caller's token, before it links the person to a case.")
+    @GetMapping("/{id}/visible")
+    ResponseEntity<Void> canSee(@PathVariable @Pattern(regexp = "[0-9a-f]{24}") String id, CurrentUser user) {
+        access.visible(id, user).orElseThrow(() -> DomainException.notFound("Person " + id));
+        return ResponseEntity.noContent().build();
+    }
+
     @Operation(summary = "Replace a person's details",
             description = "Send the whole person with If-Match. Flags already set keep who set them.")
     @PutMapping("/{id}")

@@ -6,6 +6,7 @@ import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.casebridge.contracts.EventTypes;
 import org.casebridge.contracts.Topics;
+import org.casebridge.contracts.access.CaseAccessChanged.AccessLevel;
 import org.casebridge.contracts.cases.CasePartyLinked;
 import org.casebridge.contracts.cases.CasePartyUnlinked;
 import org.casebridge.contracts.party.RepeatPresentationFlagged;
@@ -28,6 +29,7 @@ import org.springframework.stereotype.Component;
 class CaseEvents {
 
     private static final String CONSUMER = "party-service.cases";
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(CaseEvents.class);
 
     private final IdempotentConsumer consumer;
     private final MongoInvolvements involvements;
@@ -58,6 +60,11 @@ class CaseEvents {
                 if ("PERSON".equals(link.target())) {
                     String current = people.find(link.targetId()).filter(p -> p.status() == Person.Status.MERGED)
                             .map(Person::mergedInto).orElse(link.targetId());
+                    if (!entitled(link, current)) {
+                        log.warn("Ignored the link of person {} to case {} by {} ({}): that organisation could not see them",
+                                link.targetId(), link.caseId(), link.linkedBy(), link.organisation());
+                        return;
+                    }
                     involvements.linked(link, current);
                     if (RepeatPresentation.PRESENTING_ROLES.contains(link.role())) {
                         checkRepeat(current, link.organisation());
@@ -70,6 +77,30 @@ class CaseEvents {
                 }
             }
         });
+    }
+
+    /**
+     * A link widens who may see a person (anyone who may see the case), so it counts only when whoever made it could
+     * see the person already: their organisation holds a record of them (of either record, if merged), or they or
+     * their organisation may see a case the person is linked to. case-service asks before it links; this holds even
+     * if something else wrote the event. (A link made through a team-only share of another case is not recognised
+     * here, the event naming no teams: it is ignored, the safe way.)
+     */
+    private boolean entitled(CasePartyLinked link, String currentId) {
+        if (link.organisation() == null || link.organisation().isBlank()) {
+            return false;
+        }
+        java.util.Set<String> holders = new java.util.HashSet<>();
+        people.find(link.targetId()).ifPresent(p -> holders.addAll(p.organisations()));
+        people.find(currentId).ifPresent(p -> holders.addAll(p.organisations()));
+        if (holders.contains(link.organisation())) {
+            return true;
+        }
+        List<String> principals = List.of("org:" + link.organisation(), "user:" + link.linkedBy());
+        List<String> linkedCases = involvements.of(currentId).stream().map(MongoInvolvements.Involvement::caseId)
+                .filter(caseId -> !caseId.equals(link.caseId())).toList();
+        return cases.findAll(linkedCases).stream()
+                .anyMatch(c -> c.access() != null && c.access().allows(principals, AccessLevel.VIEW));
     }
 
     private void checkRepeat(String personId, String organisation) {
