@@ -10,12 +10,29 @@ import de.bwaldvogel.mongo.backend.h2.H2Backend;
 
 /**
  * The embedded MongoDB-wire server: mongo-java-server on an H2 file under {@code data/mongo}, so data survives a
- * restart. It commits to disk about once a second, hence the shutdown hook that closes it cleanly on SIGTERM.
- * No sessions or transactions here, which is why the outbox lives inside each aggregate's document.
+ * restart. No sessions or transactions here, which is why the outbox lives inside each aggregate's document.
+ *
+ * <p>Durability: H2's MVStore on its own commits on a timer (about once a second), so a killed process lost the
+ * writes it had already acknowledged. Here every write command is committed to the file before its reply goes out
+ * ({@link #COMMIT_PER_WRITE}): a killed process (SIGKILL, OOM killer, crash) loses nothing it acknowledged. A commit
+ * hands the bytes to the operating system but does not fsync, so a power cut or kernel crash can still lose the last
+ * seconds unless {@link #FSYNC_PER_WRITE} is set. {@code MongoWireCrashIT} holds this; docs/benchmarks.md has the cost.
  */
 public final class MongoWireServer {
 
     private static final java.util.Set<String> WRITES = java.util.Set.of("insert", "update", "delete", "findAndModify");
+
+    /** Commands that change data or its layout, committed to the file before they are acknowledged. */
+    private static final java.util.Set<String> COMMITTED = java.util.Set.of("insert", "update", "delete",
+            "findAndModify", "create", "createIndexes", "drop", "dropIndexes", "dropDatabase", "renameCollection");
+
+    /** {@code false} only to measure the old timer-only behaviour (bench/mongo-wire-writes.sh). */
+    static final boolean COMMIT_PER_WRITE = Boolean.parseBoolean(
+            System.getProperty("casebridge.mongo.commit-per-write", "true"));
+
+    /** Also fsync after each write: survives a power cut too, at a much higher cost per write. Off by default. */
+    static final boolean FSYNC_PER_WRITE = Boolean.parseBoolean(
+            System.getProperty("casebridge.mongo.fsync-per-write", "false"));
 
     private MongoWireServer() {
     }
@@ -25,14 +42,37 @@ public final class MongoWireServer {
         int port = Integer.parseInt(args[1]);
         Files.createDirectories(file.getParent());
         H2Backend backend = new H2Backend(file.toString()) {
-            // mongo-java-server does not make a conditional update atomic; real MongoDB does, per document
             @Override
             public Document handleCommand(Channel channel, String database, String command, Document query) {
+                if (!COMMIT_PER_WRITE || !COMMITTED.contains(command)) {
+                    return apply(channel, database, command, query);
+                }
+                try {
+                    return apply(channel, database, command, query);
+                } finally {
+                    // before the reply goes out; in finally, as a failed multi-document write may have applied part
+                    // of itself. Outside the lock, so writers that came in meanwhile share one commit (group commit).
+                    commitToFile();
+                }
+            }
+
+            // mongo-java-server does not make a conditional update atomic; real MongoDB does, per document
+            private Document apply(Channel channel, String database, String command, Document query) {
                 if (!WRITES.contains(command)) {
                     return super.handleCommand(channel, database, command, query);
                 }
                 synchronized (this) {
                     return super.handleCommand(channel, database, command, query);
+                }
+            }
+
+            private void commitToFile() {
+                // MVStore.commit() waits for any commit in progress, then writes what is not yet written (this
+                // write, if that commit did not already include it) as a new chunk with a FileChannel write: in the
+                // OS page cache, so it survives this process being killed. The 1-second timer stays, for housekeeping.
+                getMvStore().commit();
+                if (FSYNC_PER_WRITE) {
+                    getMvStore().sync(); // FileChannel.force(true): on the disk, survives a power cut
                 }
             }
         };
