@@ -45,7 +45,9 @@ class GatewaySecurity {
                 .authorizeExchange(auth -> auth
                         .pathMatchers("/actuator/health/**", "/actuator/info", "/actuator/prometheus", "/v3/api-docs/**",
                                 "/swagger-ui/**", "/swagger-ui.html", "/fallback/**").permitAll()
-                        .anyExchange().authenticated())
+                        .pathMatchers("/api/**", "/actuator/**").authenticated()
+                        // everything else is the web console, which signs its users in itself (browser sessions, not bearer tokens)
+                        .anyExchange().permitAll())
                 .oauth2ResourceServer(oauth -> oauth.jwt(jwt -> { })
                         .authenticationEntryPoint((exchange, e) -> problems.write(exchange, HttpStatus.UNAUTHORIZED,
                                 "Authentication required", "A valid bearer token is required.")))

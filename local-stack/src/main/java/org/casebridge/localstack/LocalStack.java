@@ -22,6 +22,8 @@ public final class LocalStack implements AutoCloseable {
 
     public static final int GATEWAY_PORT = 8080;
     public static final int ISSUER_PORT = 9000;
+    /** The web console; browsers reach it through the gateway at http://localhost:8080/. */
+    public static final int CONSOLE_PORT = 8086;
     public static final int KAFKA_PORT = 9092;
     public static final int KAFKA_CONTROLLER_PORT = 9093;
     public static final int MONGO_PORT = 27019;
@@ -36,6 +38,7 @@ public final class LocalStack implements AutoCloseable {
             new Service("tasking-service", 8083, "casebridge_tasking"),
             new Service("sharing-service", 8084, "casebridge_sharing"),
             new Service("notification-service", 8085, "casebridge_notifications"),
+            new Service("web-console", CONSOLE_PORT, "casebridge_console"),
             new Service("gateway", GATEWAY_PORT, null));
 
     record Service(String name, int port, String database) {
@@ -106,6 +109,31 @@ public final class LocalStack implements AutoCloseable {
             entry.getValue().awaitHttpOk("http://localhost:" + entry.getKey().port() + "/actuator/health/readiness", READY_TIMEOUT);
             log(entry.getKey().name() + " is ready");
         }
+        DemoPartnership.load().users().forEach(user -> seedDirectory(user.username()));
+    }
+
+    /**
+     * The directory learns a user when they first call sharing-service. The demo users are introduced at start, so
+     * that a practitioner can choose a colleague who has not signed in yet as lead officer.
+     */
+    private static void seedDirectory(String username) {
+        try {
+            var http = java.net.http.HttpClient.newHttpClient();
+            String token = http.send(java.net.http.HttpRequest.newBuilder(
+                            java.net.URI.create("http://localhost:" + ISSUER_PORT + "/dev/token"))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString("username=" + username + "&password=demo"))
+                    .build(), java.net.http.HttpResponse.BodyHandlers.ofString()).body()
+                    .replaceAll(".*\"access_token\":\"([^\"]+)\".*", "$1");
+            int sharing = SERVICES.stream().filter(s -> s.name().equals("sharing-service")).findFirst().orElseThrow().port();
+            http.send(java.net.http.HttpRequest.newBuilder(
+                            java.net.URI.create("http://localhost:" + sharing + "/api/v1/sharing/directory/colleagues"))
+                    .header("Authorization", "Bearer " + token).build(), java.net.http.HttpResponse.BodyHandlers.discarding());
+        } catch (IOException e) {
+            log("Could not introduce " + username + " to the directory: " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** Another stack (or anything else) on our ports would answer our readiness checks in its place: stop first. */
@@ -142,7 +170,9 @@ public final class LocalStack implements AutoCloseable {
         } else {
             for (Service routed : SERVICES) {
                 if (routed.database() != null) {
-                    String variable = routed.name().replace("-service", "").toUpperCase() + "_SERVICE_URI";
+                    String variable = routed.name().endsWith("-service")
+                            ? routed.name().replace("-service", "").toUpperCase() + "_SERVICE_URI"
+                            : routed.name().replace('-', '_').toUpperCase() + "_URI";
                     env.put(variable, "http://localhost:" + routed.port());
                 }
             }
@@ -268,5 +298,21 @@ public final class LocalStack implements AutoCloseable {
 
     private static void log(String message) {
         System.out.println("[local-stack] " + message);
+    }
+
+    /**
+     * Kills every process of the stack without warning (SIGKILL), as a crash would (for fault drills): no shutdown
+     * hook runs, the data stays as the processes left it. Start a new {@code LocalStack} on the same data afterwards.
+     */
+    public void killAll() throws InterruptedException {
+        List<ChildProcess> killing;
+        synchronized (running) {
+            killing = new ArrayList<>(running);
+            running.clear();
+        }
+        services.clear();
+        for (ChildProcess child : killing) {
+            child.kill();
+        }
     }
 }

@@ -57,6 +57,32 @@ class DirectoryController {
         return directory.ofOrganisation(organisation, kind.equals("users") ? DirectoryEntry.Kind.USER : DirectoryEntry.Kind.TEAM);
     }
 
+    record Colleague(String id, String name, List<String> teams, boolean supervisor) {
+    }
+
+    record TeamEntry(String code, String name, String organisation) {
+    }
+
+    @Operation(summary = "The active users of your own organisation, to choose a lead officer or allocate a task")
+    @GetMapping("/colleagues")
+    List<Colleague> colleagues(CurrentUser user) {
+        if (user.organisation() == null) {
+            return List.of();
+        }
+        return directory.ofOrganisation(user.organisation(), DirectoryEntry.Kind.USER).stream().filter(DirectoryEntry::active)
+                .map(u -> new Colleague(u.id(), u.name(), u.teams() == null ? List.of() : u.teams(),
+                        u.roles() != null && u.roles().contains("SUPERVISOR")))
+                .sorted(java.util.Comparator.comparing(Colleague::name)).toList();
+    }
+
+    @Operation(summary = "Every active team of the partnership, to share a case with or set a task to")
+    @GetMapping("/teams")
+    List<TeamEntry> teams() {
+        return directory.ofKind(DirectoryEntry.Kind.TEAM).stream().filter(DirectoryEntry::active)
+                .map(t -> new TeamEntry(t.id(), t.name(), t.organisation()))
+                .sorted(java.util.Comparator.comparing(TeamEntry::organisation).thenComparing(TeamEntry::name)).toList();
+    }
+
     @Operation(summary = "Add a team to your organisation (its administrators)")
     @PostMapping("/teams")
     ResponseEntity<DirectoryEntry> addTeam(@Valid @RequestBody NewTeam team, CurrentUser user) {

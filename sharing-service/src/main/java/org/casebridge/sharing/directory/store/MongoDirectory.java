@@ -64,6 +64,13 @@ public class MongoDirectory {
         return mongo.find(query, org.bson.Document.class, COLLECTION).stream().map(MongoDirectory::entry).toList();
     }
 
+    /** Every entry of one kind across the partnership, e.g. all teams. */
+    public List<DirectoryEntry> ofKind(DirectoryEntry.Kind kind) {
+        Query query = Query.query(Criteria.where("kind").is(kind.name()));
+        query.fields().exclude("outbox");
+        return mongo.find(query, org.bson.Document.class, COLLECTION).stream().map(MongoDirectory::entry).toList();
+    }
+
     private static DirectoryEntry entry(org.bson.Document d) {
         return new DirectoryEntry(DirectoryEntry.Kind.valueOf(d.getString("kind")), d.getString("id"), d.getString("name"),
                 d.getString("organisation"), d.getString("organisationKind"), d.getList("teams", String.class),

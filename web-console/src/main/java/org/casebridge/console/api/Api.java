@@ -1,0 +1,154 @@
+package org.casebridge.console.api;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.client.OAuth2AuthorizedClient;
+import org.springframework.security.oauth2.client.web.OAuth2AuthorizedClientRepository;
+import org.springframework.stereotype.Component;
+import org.springframework.web.client.RestClient;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
+
+import jakarta.servlet.http.HttpServletRequest;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The CaseBridge API through the gateway, called with the signed-in user's own access token: the console sees
+ * exactly what the user may see, no more. Answers come back as plain maps for the templates; a problem's field
+ * errors come back with it so a form can show them beside their fields.
+ */
+@Component
+public class Api {
+
+    private final RestClient http;
+    private final OAuth2AuthorizedClientRepository authorizedClients;
+    private final JsonMapper json;
+
+    Api(@Value("${casebridge.console.api-uri}") String apiUri, OAuth2AuthorizedClientRepository authorizedClients) {
+        this.http = RestClient.builder().baseUrl(apiUri).defaultStatusHandler(status -> true, (request, response) -> { }).build();
+        this.authorizedClients = authorizedClients;
+        this.json = JsonMapper.builder().build();
+    }
+
+    public Answer get(String path, Object... variables) {
+        return call(HttpMethod.GET, path, null, headers -> { }, variables);
+    }
+
+    public Answer post(String path, Object body, Object... variables) {
+        return call(HttpMethod.POST, path, body, headers -> { }, variables);
+    }
+
+    public Answer call(HttpMethod method, String path, Object body, Consumer<HttpHeaders> headers, Object... variables) {
+        RestClient.RequestBodySpec request = http.method(method).uri(path, variables)
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + accessToken())
+                .accept(MediaType.APPLICATION_JSON, MediaType.APPLICATION_PROBLEM_JSON)
+                .headers(headers);
+        if (body != null) {
+            request.contentType(MediaType.APPLICATION_JSON).body(body);
+        }
+        ResponseEntity<String> response = request.retrieve().toEntity(String.class);
+        Object parsed = response.getBody() == null || response.getBody().isBlank() ? null
+                : json.readValue(response.getBody(), Object.class);
+        Answer answer = new Answer(response.getStatusCode().value(), parsed, response.getHeaders().getETag());
+        if (answer.status() == 401) {
+            throw new SignInAgain();
+        }
+        if (answer.status() == 503 || answer.status() >= 500) {
+            throw new ServiceUnavailable(answer.detail());
+        }
+        return answer;
+    }
+
+    /** The user's access token, kept in their session since they signed in; never sent to the browser. */
+    public String accessToken() {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        HttpServletRequest request = ((ServletRequestAttributes) RequestContextHolder.currentRequestAttributes()).getRequest();
+        OAuth2AuthorizedClient client = authorizedClients.loadAuthorizedClient("casebridge", authentication, request);
+        if (client == null || client.getAccessToken().getExpiresAt() != null
+                && client.getAccessToken().getExpiresAt().isBefore(java.time.Instant.now().plusSeconds(10))) {
+            throw new SignInAgain();
+        }
+        return client.getAccessToken().getTokenValue();
+    }
+
+    /** One answer of the API: its status, its JSON as maps and lists, and its ETag. */
+    public record Answer(int status, Object body, String etag) {
+
+        public boolean ok() {
+            return status >= 200 && status < 300;
+        }
+
+        @SuppressWarnings("unchecked")
+        public Map<String, Object> map() {
+            return body instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
+        }
+
+        @SuppressWarnings("unchecked")
+        public List<Map<String, Object>> list() {
+            return body instanceof List<?> l ? (List<Map<String, Object>>) l : List.of();
+        }
+
+        @SuppressWarnings("unchecked")
+        public List<Map<String, Object>> items() {
+            Object items = map().get("items");
+            return items instanceof List<?> l ? (List<Map<String, Object>>) l : list();
+        }
+
+        public String detail() {
+            Object detail = map().get("detail");
+            return detail == null ? "Something went wrong." : detail.toString();
+        }
+
+        /** Field name to message, from a problem's field errors (the platform's {@code errors} list). */
+        public Map<String, String> fieldErrors() {
+            Map<String, String> errors = new LinkedHashMap<>();
+            Object list = map().get("errors");
+            if (list instanceof List<?> entries) {
+                for (Object entry : entries) {
+                    if (entry instanceof Map<?, ?> e && e.get("field") != null) {
+                        errors.putIfAbsent(e.get("field").toString(), String.valueOf(e.get("message")));
+                    }
+                }
+            }
+            return errors;
+        }
+
+        /** The resource is not there for this user: it does not exist, or they may not know it does. */
+        public Answer orNotFound() {
+            if (status == 404) {
+                throw new NotFound();
+            }
+            return this;
+        }
+    }
+
+    /** The user's token is missing or has expired: the console sends them through sign-in again. */
+    public static class SignInAgain extends RuntimeException {
+        SignInAgain() {
+            super("sign in again", null, false, false);
+        }
+    }
+
+    /** Shown as the same "Page not found" as a mistyped address. */
+    public static class NotFound extends RuntimeException {
+        public NotFound() {
+            super("not found", null, false, false);
+        }
+    }
+
+    public static class ServiceUnavailable extends RuntimeException {
+        ServiceUnavailable(String detail) {
+            super(detail, null, false, false);
+        }
+    }
+}
