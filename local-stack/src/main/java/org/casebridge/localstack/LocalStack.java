@@ -273,6 +273,7 @@ public final class LocalStack implements AutoCloseable {
         DemoPartnership partnership = DemoPartnership.load();
         StringBuilder text = new StringBuilder("\n");
         text.append("CaseBridge is running (started in ").append(startup.toSeconds()).append(" s)\n\n");
+        text.append("  Sign in at http://localhost:").append(GATEWAY_PORT).append("/ as jo.smith / demo (the web console)\n\n");
         text.append("  Gateway:      http://localhost:").append(GATEWAY_PORT).append("\n");
         text.append("  OIDC issuer:  http://localhost:").append(ISSUER_PORT).append("/.well-known/openid-configuration\n");
         text.append("  Sent e-mail:  http://localhost:").append(MAIL_PAGE_PORT).append("/ (SMTP on ").append(SMTP_PORT).append(")\n");

@@ -325,6 +325,43 @@ class ConsoleIT {
         assertThat(problems).isEmpty();
     }
 
+    @Test
+    void theUnreadCountRisesLiveAndASessionSurvivesAConsoleRestart() throws Exception {
+        try (Browser raj = new Browser().signIn("raj.patel")) {
+            raj.go("/tasks");
+            raj.waitFor(By.id("main-content"));
+            String rajToken = tokenFor("raj.patel");
+            // the header shows the count once the live stream is open
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(unreadShown(raj)).isEqualTo(
+                    http.get().uri(Browser.CONSOLE + "/api/v1/notifications/unread-count")
+                            .header(HttpHeaders.AUTHORIZATION, "Bearer " + rajToken).retrieve().body(JsonNode.class)
+                            .get("unread").asLong()));
+            long before = unreadShown(raj);
+            var opened = http.post().uri(Browser.CONSOLE + "/api/v1/cases")
+                    .header(HttpHeaders.AUTHORIZATION, "Bearer " + tokenFor("jo.smith")).contentType(MediaType.APPLICATION_JSON)
+                    .body("{\"type\":\"ASB_NUISANCE\",\"title\":\"Barking dog at 3 Ash Grove\",\"leadOfficer\":\"raj.patel\"}")
+                    .retrieve().toBodilessEntity();
+            assertThat(opened.getStatusCode().value()).isEqualTo(201);
+            // no reload: the count in the header changes by itself
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(unreadShown(raj)).isGreaterThan(before));
+
+            if (stack != null) {
+                stack.stopService("web-console");
+                stack.startService("web-console");
+                // without the issuer's own session, only the console's stored session can keep Raj signed in
+                raj.driver.manage().deleteCookieNamed("JSESSIONID");
+                raj.go("/");
+                assertThat(raj.waitFor(By.id("signed-in-as")).getText()).contains("Raj Patel");
+                assertThat(raj.path()).isEqualTo("/");
+            }
+        }
+    }
+
+    private static long unreadShown(Browser browser) {
+        List<WebElement> count = browser.all(By.id("unread-count"));
+        return count.isEmpty() || count.get(0).getText().isBlank() ? 0 : Long.parseLong(count.get(0).getText().strip());
+    }
+
     private static void tabTo(Browser browser, By target) {
         WebElement wanted = browser.waitFor(target);
         for (int i = 0; i < 80 && !wanted.equals(browser.driver.switchTo().activeElement()); i++) {
