@@ -18,6 +18,7 @@ import org.casebridge.platform.web.ProblemDetailsAdvice;
 import org.casebridge.platform.web.Problems;
 import org.casebridge.platform.web.RequestBodyLimitFilter;
 import org.casebridge.platform.web.RequestIdFilter;
+import org.casebridge.platform.web.StrictJson;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -32,6 +33,8 @@ import org.springframework.core.Ordered;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.scheduling.annotation.EnableScheduling;
+import org.springframework.http.converter.HttpMessageConverters;
+import org.springframework.http.converter.json.JacksonJsonHttpMessageConverter;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
@@ -164,6 +167,28 @@ public class PlatformAutoConfiguration {
                 resolvers.add(new CurrentUserArgumentResolver());
             }
         };
+    }
+
+    /**
+     * Request bodies are read strictly (duplicate or unknown properties, scalar coercion, control and bidi-override
+     * characters are a 400 problem); see {@link StrictJson}. Only the server side: clients and Kafka stay tolerant.
+     */
+    @Bean
+    WebMvcConfigurer strictJsonRequestBodies(JsonMapper json) {
+        JsonMapper strict = StrictJson.strict(json);
+        class StrictJsonConverter implements WebMvcConfigurer, Ordered {
+            @Override
+            public void configureMessageConverters(HttpMessageConverters.ServerBuilder builder) {
+                builder.withJsonConverter(new JacksonJsonHttpMessageConverter(strict));
+            }
+
+            /** After Boot's own configurer, whose JSON converter this one replaces. */
+            @Override
+            public int getOrder() {
+                return Ordered.LOWEST_PRECEDENCE;
+            }
+        }
+        return new StrictJsonConverter();
     }
 
     @Bean

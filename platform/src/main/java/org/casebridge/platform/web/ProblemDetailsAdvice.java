@@ -2,6 +2,8 @@ package org.casebridge.platform.web;
 
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.casebridge.platform.domain.DomainException;
 import org.slf4j.Logger;
@@ -24,6 +26,9 @@ import org.springframework.web.method.annotation.HandlerMethodValidationExceptio
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 import jakarta.validation.ConstraintViolationException;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.exc.MismatchedInputException;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 /**
  * Every error leaves a service as {@code application/problem+json}: bad input is a 4xx naming the fields at
@@ -110,11 +115,68 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(
                     Problems.of(HttpStatus.CONTENT_TOO_LARGE, "Request body too large", tooLarge.getMessage()));
         }
-        String detail = "The request body is not valid JSON of the expected shape";
-        if (cause instanceof tools.jackson.databind.exc.MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
-            detail += ": field '" + fieldPath(mismatch.getPath()) + "' has the wrong type";
+        if (cause instanceof StrictJson.UnsafeCharacterException unsafe) {
+            return fieldProblem("Invalid request", "Some fields are not valid.", fieldPath(unsafe.getPath()), unsafe.problem());
         }
-        return ResponseEntity.badRequest().body(Problems.of(HttpStatus.BAD_REQUEST, "Malformed request", detail + "."));
+        if (cause instanceof UnrecognizedPropertyException unknown) {
+            String field = fieldPath(unknown.getPath());
+            return fieldProblem("Malformed request", "The request body has a field '" + field + "' that this request does not take.",
+                    field, "is not a known field");
+        }
+        if (cause instanceof JacksonException jackson && jackson.getOriginalMessage() != null) {
+            Matcher duplicate = DUPLICATE.matcher(jackson.getOriginalMessage());
+            if (duplicate.find()) {
+                String field = jackson.getPath().isEmpty() ? duplicate.group(1)
+                        : fieldPath(jackson.getPath()) + "." + duplicate.group(1);
+                return fieldProblem("Malformed request", "The request body gives the field '" + field + "' more than once.",
+                        field, "is given more than once");
+            }
+        }
+        if (cause instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
+            String field = fieldPath(mismatch.getPath());
+            return fieldProblem("Malformed request",
+                    "The request body is not valid JSON of the expected shape: field '" + field + "' has the wrong type.",
+                    field, "must be " + expected(mismatch.getTargetType()));
+        }
+        return ResponseEntity.badRequest().body(Problems.of(HttpStatus.BAD_REQUEST, "Malformed request",
+                "The request body is not valid JSON of the expected shape."));
+    }
+
+    private static final Pattern DUPLICATE = Pattern.compile("^Duplicate Object property \"(.*)\"");
+
+    private static ResponseEntity<Object> fieldProblem(String title, String detail, String field, String message) {
+        ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, title, detail);
+        problem.setProperty("errors", List.of(Map.of("field", field, "message", message)));
+        return ResponseEntity.badRequest().body(problem);
+    }
+
+    private static String expected(Class<?> type) {
+        if (type == null) {
+            return "of another type";
+        }
+        if (CharSequence.class.isAssignableFrom(type)) {
+            return "a string";
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "true or false";
+        }
+        if (type == Integer.class || type == int.class || type == Long.class || type == long.class
+                || type == Short.class || type == short.class || type == java.math.BigInteger.class) {
+            return "a whole number";
+        }
+        if (Number.class.isAssignableFrom(type) || type.isPrimitive()) {
+            return "a number";
+        }
+        if (type.isEnum()) {
+            return "one of " + java.util.Arrays.stream(type.getEnumConstants()).map(String::valueOf).toList();
+        }
+        if (java.util.Collection.class.isAssignableFrom(type) || type.isArray()) {
+            return "a list";
+        }
+        if (java.time.temporal.Temporal.class.isAssignableFrom(type)) {
+            return "an ISO-8601 date or time";
+        }
+        return "an object";
     }
 
     @Override
@@ -155,7 +217,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return ResponseEntity.status(status).body(Problems.of(HttpStatus.valueOf(status.value()), title, detail));
     }
 
-    private static String fieldPath(List<tools.jackson.databind.DatabindException.Reference> path) {
+    private static String fieldPath(List<JacksonException.Reference> path) {
         return String.join(".", path.stream()
                 .map(ref -> ref.getPropertyName() != null ? ref.getPropertyName() : String.valueOf(ref.getIndex())).toList());
     }
