@@ -41,7 +41,7 @@ stack_rss_table() {
   printf '%-22s %8s\n' process "RSS MB"
   for pid in $(pgrep -P "$launcher"); do
     args=$(tr '\0' ' ' < "/proc/$pid/cmdline")
-    name=$(echo "$args" | grep -oE '(case|party|tasking|sharing|notification)-service\.jar|gateway\.jar|DevIssuerApplication|kafka\.Kafka|MongoWireServer|MailServer' | head -1)
+    name=$(echo "$args" | grep -oE '(case|party|tasking|sharing|notification)-service\.jar|gateway\.jar|web-console\.jar|DevIssuerApplication|kafka\.Kafka|MongoWireServer|MailServer' | head -1)
     rss=$(awk '/VmRSS/ {print int($2/1024)}' "/proc/$pid/status")
     total=$((total + rss))
     printf '%-22s %8d\n' "${name%.jar}" "$rss"

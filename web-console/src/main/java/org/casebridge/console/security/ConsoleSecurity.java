@@ -26,6 +26,15 @@ class ConsoleSecurity {
                 + "object-src 'none'";
     }
 
+    /**
+     * The user's tokens live in their session, so in MongoDB with it. Boot's default keeps them in this JVM's memory,
+     * and a restarted console (found by the restart test) then signed everybody out.
+     */
+    @Bean
+    org.springframework.security.oauth2.client.web.OAuth2AuthorizedClientRepository authorizedClients() {
+        return new org.springframework.security.oauth2.client.web.HttpSessionOAuth2AuthorizedClientRepository();
+    }
+
     @Bean
     SecurityFilterChain console(HttpSecurity http, ClientRegistrationRepository registrations,
             org.springframework.core.env.Environment environment) throws Exception {

@@ -26,6 +26,7 @@ import org.springframework.session.SessionRepository;
 public class MongoSessions implements SessionRepository<MapSession> {
 
     static final String COLLECTION = "sessions";
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(MongoSessions.class);
 
     private final MongoTemplate mongo;
     private final Duration maxInactive;
@@ -84,6 +85,7 @@ public class MongoSessions implements SessionRepository<MapSession> {
             attributes = (Map<String, Object>) deserializer.convert(document.get("attributes", Binary.class).getData());
         } catch (RuntimeException unreadable) {
             // written by an older console whose classes changed: start afresh rather than fail every request
+            log.warn("Session {} could not be read back and was dropped: {}", id, unreadable.toString());
             deleteById(id);
             return null;
         }

@@ -1,0 +1,56 @@
+#!/usr/bin/env bash
+# The web console's server time per page (p50, p95, through the gateway, one signed-in user, 50 requests each) with
+# 1,000 cases in the stack, and each main page's weight (HTML + CSS + JS, as sent compressed and unpacked).
+# Usage: bench/console-pages.sh   (SKIP_BUILD=1 to reuse the built jars; CASES=1000 to change the number of cases)
+source "$(dirname "$0")/stack.sh"
+stack_require curl:curl
+CASES=${CASES:-1000}
+REPEAT=${REPEAT:-50}
+stack_start
+echo "stack ready in ${stack_ready_seconds} s"
+G=http://localhost:8080
+token() { curl -s -d username="$1" -d password=demo http://localhost:9000/dev/token | sed 's/.*"access_token":"\([^"]*\)".*/\1/'; }
+JO=$(token jo.smith)
+
+echo "opening $CASES cases..."
+seq 1 "$CASES" | xargs -P 8 -I{} curl -s -o /dev/null -H "Authorization: Bearer $JO" -H 'Content-Type: application/json' \
+  -d '{"type":"ASB_PERSONAL","title":"Benchmark case {} at Elm Road","leadOfficer":"jo.smith","team":"STOCKTON_ASB"}' $G/api/v1/cases
+CASE=$(curl -s -H "Authorization: Bearer $JO" -H 'Content-Type: application/json' \
+  -d '{"type":"ASB_PERSONAL","title":"The case page measured","leadOfficer":"jo.smith"}' $G/api/v1/cases | sed 's/.*"id":"\([0-9a-f]*\)".*/\1/')
+PERSON=$(curl -s -H "Authorization: Bearer $JO" -H 'Content-Type: application/json' \
+  -d '{"givenName":"Bench","familyName":"Marker","dateOfBirth":"1970-01-01"}' $G/api/v1/parties/people | sed 's/.*"id":"\([0-9a-f]*\)".*/\1/')
+curl -s -o /dev/null -H "Authorization: Bearer $JO" -H 'Content-Type: application/json' \
+  -d "{\"target\":\"PERSON\",\"targetId\":\"$PERSON\",\"role\":\"VICTIM\"}" $G/api/v1/cases/$CASE/links
+TASK=$(curl -s -H "Authorization: Bearer $JO" -H 'Content-Type: application/json' \
+  -d "{\"caseId\":\"$CASE\",\"title\":\"Call back\"}" $G/api/v1/tasks | sed 's/.*"id":"\([0-9a-f]*\)".*/\1/')
+
+# sign in as a browser would: the console sends us to the issuer's form, which sends us back with a code
+jar=$(mktemp)
+login=$(curl -s -c "$jar" -b "$jar" -L $G/)
+csrf=$(echo "$login" | grep -o 'name="_csrf"[^>]*value="[^"]*"' | sed 's/.*value="\([^"]*\)".*/\1/')
+curl -s -o /dev/null -c "$jar" -b "$jar" -L -d "username=jo.smith&password=demo&_csrf=$csrf" http://localhost:9000/login
+curl -s -c "$jar" -b "$jar" $G/ | grep -q 'signed-in-as' || { echo "could not sign in"; exit 1; }
+
+printf '\n%-12s %8s %8s %10s %12s\n' page "p50 ms" "p95 ms" "HTML KB" "HTML gz KB"
+for page in "home:/" "case:/cases/$CASE" "person:/people/$PERSON" "task:/tasks/$TASK" "tasks:/tasks?view=SET_BY_ME"; do
+  name=${page%%:*}; path=${page#*:}
+  for i in $(seq 1 "$REPEAT"); do
+    curl -s -o /dev/null -b "$jar" -w '%{time_total}\n' "$G$path"
+  done | sort -n > /tmp/console-times
+  p50=$(awk -v n="$REPEAT" 'NR==int(n*0.5){printf "%.0f", $1*1000}' /tmp/console-times)
+  p95=$(awk -v n="$REPEAT" 'NR==int(n*0.95){printf "%.0f", $1*1000}' /tmp/console-times)
+  html=$(curl -s -o /dev/null -b "$jar" -w '%{size_download}' "$G$path")
+  gz=$(curl -s -o /dev/null -b "$jar" -H 'Accept-Encoding: gzip' -w '%{size_download}' "$G$path")
+  printf '%-12s %8s %8s %10.1f %12.1f\n' "$name" "$p50" "$p95" "$(awk "BEGIN{print $html/1024}")" "$(awk "BEGIN{print $gz/1024}")"
+done
+
+assets=0; assets_gz=0
+for a in /webjars/govuk-frontend/5.14.0/dist/govuk/govuk-frontend.min.css /console.css /console.js \
+         /webjars/govuk-frontend/5.14.0/dist/govuk/govuk-frontend.min.js /webjars/htmx.org/2.0.4/dist/htmx.min.js \
+         /webjars/htmx-ext-sse/2.2.2/sse.js; do
+  assets=$((assets + $(curl -s -o /dev/null -w '%{size_download}' "$G$a")))
+  assets_gz=$((assets_gz + $(curl -s -o /dev/null -H 'Accept-Encoding: gzip' -w '%{size_download}' "$G$a")))
+done
+printf '\nCSS + JS of every page (same origin, cached after the first page): %.1f KB unpacked, %.1f KB as sent compressed\n' \
+  "$(awk "BEGIN{print $assets/1024}")" "$(awk "BEGIN{print $assets_gz/1024}")"
+rm -f "$jar" /tmp/console-times
