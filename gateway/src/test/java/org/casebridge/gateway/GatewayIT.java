@@ -61,6 +61,7 @@ class GatewayIT {
         }
         registry.add("CASE_SERVICE_URI", () -> "http://127.0.0.1:" + caseService.getAddress().getPort());
         registry.add("PARTY_SERVICE_URI", () -> "http://127.0.0.1:" + nothingListens);
+        registry.add("WEB_CONSOLE_URI", () -> "http://127.0.0.1:" + nothingListens);
         registry.add("casebridge.security.test-public-key-location", key.toUri()::toString);
         registry.add("spring.security.oauth2.resourceserver.jwt.issuer-uri", () -> TestTokens.ISSUER);
     }
@@ -177,6 +178,81 @@ class GatewayIT {
         assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
         assertThat(response.getHeaders().getFirst("X-Request-Id")).isNotBlank();
         assertThat(lastRequest).isEmpty();
+    }
+
+    /** Most clients send the whole body before they read; they must get the 413, not a reset connection. */
+    @Test
+    void aHugeBodySentWholeBeforeReadingStillGetsTheProblem() throws IOException {
+        lastRequest.clear();
+        byte[] body = ("{\"title\":\"" + "x".repeat(10 * 1024 * 1024) + "\"}").getBytes(StandardCharsets.UTF_8);
+        String response = exchangeRaw(("POST /api/v1/cases HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + token
+                + "\r\nContent-Type: application/json\r\nContent-Length: " + body.length + "\r\n\r\n")
+                .getBytes(StandardCharsets.US_ASCII), body);
+        assertRawProblem(response, 413, "Request body too large");
+        assertThat(lastRequest).isEmpty();
+    }
+
+    @Test
+    void errorsAtTheEdgeAreProblemsToo() throws IOException {
+        lastRequest.clear();
+        // not a valid URI: Spring's adapter answered a bare 400
+        assertRawProblem(rawGet("/api/v1/cases/%zz", ""), 400, "Malformed request");
+        assertRawProblem(rawGet("/api/v1/cases/<script>", ""), 400, "Malformed request");
+        // a request line Reactor Netty cannot decode
+        assertRawProblem(exchangeRaw("GET /api/v1/cases HTTP/9.x\r\nHost: localhost\r\n\r\n"
+                .getBytes(StandardCharsets.US_ASCII), new byte[0]), 400, "Malformed request");
+        // a header over the limit: Reactor Netty's 431
+        assertRawProblem(rawGet("/api/v1/cases", "X-Padding: " + "x".repeat(20 * 1024) + "\r\n"), 431, "Request headers too large");
+        // the security firewall's rejections
+        assertRawProblem(rawGet("/api/v1/cases/a%2F..%2Fb", ""), 400, "Malformed request");
+        assertRawProblem(rawGet("/api/v1/cases;jsessionid=1", ""), 400, "Malformed request");
+        assertThat(lastRequest).isEmpty();
+        // a route without a circuit breaker whose service is down: a 503 problem, not Boot's JSON error page
+        var consoleDown = get("/cases/mine", null);
+        assertThat(consoleDown.getStatusCode().value()).isEqualTo(503);
+        assertThat(consoleDown.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(consoleDown.getHeaders().getFirst("Retry-After")).isEqualTo("10");
+        assertThat(consoleDown.getBody()).contains("\"title\":\"Service unavailable\"").doesNotContain("Exception");
+    }
+
+    private String rawGet(String target, String extraHeaders) throws IOException {
+        return exchangeRaw(("GET " + target + " HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + token + "\r\n"
+                + extraHeaders + "\r\n").getBytes(StandardCharsets.ISO_8859_1), new byte[0]);
+    }
+
+    /** Sends the head and the whole body, and only then reads one response (head and Content-Length bytes). */
+    private String exchangeRaw(byte[] head, byte[] body) throws IOException {
+        try (java.net.Socket socket = new java.net.Socket("localhost", port)) {
+            socket.setSoTimeout(30_000);
+            var out = socket.getOutputStream();
+            out.write(head);
+            for (int i = 0; i < body.length; i += 64 * 1024) {
+                out.write(body, i, Math.min(64 * 1024, body.length - i));
+            }
+            out.flush();
+            var in = socket.getInputStream();
+            var read = new java.io.ByteArrayOutputStream();
+            int b;
+            while ((b = in.read()) >= 0) {
+                read.write(b);
+                String sofar = read.toString(StandardCharsets.ISO_8859_1);
+                if (sofar.endsWith("\r\n\r\n")) {
+                    break;
+                }
+            }
+            String responseHead = read.toString(StandardCharsets.ISO_8859_1);
+            int length = responseHead.lines().filter(l -> l.toLowerCase(java.util.Locale.ROOT).startsWith("content-length:"))
+                    .map(l -> Integer.parseInt(l.substring(15).trim())).findFirst().orElse(0);
+            return responseHead + new String(in.readNBytes(length), StandardCharsets.UTF_8);
+        }
+    }
+
+    private static void assertRawProblem(String response, int status, String title) {
+        assertThat(response).startsWith("HTTP/1.1 " + status);
+        String lower = response.toLowerCase(java.util.Locale.ROOT);
+        assertThat(lower).contains("content-type: application/problem+json").contains("x-request-id:");
+        assertThat(response.substring(response.indexOf("\r\n\r\n") + 4)).contains("\"title\":\"" + title + "\"")
+                .contains("\"status\":" + status).doesNotContain("Exception");
     }
 
     @Test
