@@ -40,7 +40,7 @@ import org.springframework.util.StringUtils;
 class GatewaySecurity {
 
     @Bean
-    SecurityWebFilterChain gatewaySecurityFilterChain(ServerHttpSecurity http, Problems problems) {
+    SecurityWebFilterChain gatewaySecurityFilterChain(ServerHttpSecurity http, Problems problems, RateLimits rateLimits) {
         return http.csrf(ServerHttpSecurity.CsrfSpec::disable)
                 .authorizeExchange(auth -> auth
                         .pathMatchers("/actuator/health/**", "/actuator/info", "/actuator/prometheus", "/v3/api-docs/**",
@@ -48,12 +48,15 @@ class GatewaySecurity {
                         .pathMatchers("/api/**", "/actuator/**").authenticated()
                         // everything else is the web console, which signs its users in itself (browser sessions, not bearer tokens)
                         .anyExchange().permitAll())
+                // a token that fails the check: refused, and all such requests share one small allowance
                 .oauth2ResourceServer(oauth -> oauth.jwt(jwt -> { })
-                        .authenticationEntryPoint((exchange, e) -> problems.write(exchange, HttpStatus.UNAUTHORIZED,
-                                "Authentication required", "A valid bearer token is required.")))
+                        .authenticationEntryPoint((exchange, e) -> rateLimits.refuseUnverified(exchange,
+                                () -> problems.write(exchange, HttpStatus.UNAUTHORIZED,
+                                        "Authentication required", "A valid bearer token is required."))))
                 .exceptionHandling(ex -> ex
-                        .authenticationEntryPoint((exchange, e) -> problems.write(exchange, HttpStatus.UNAUTHORIZED,
-                                "Authentication required", "A valid bearer token is required.")))
+                        .authenticationEntryPoint((exchange, e) -> rateLimits.refuseUnverified(exchange,
+                                () -> problems.write(exchange, HttpStatus.UNAUTHORIZED,
+                                        "Authentication required", "A valid bearer token is required."))))
                 .build();
     }
 

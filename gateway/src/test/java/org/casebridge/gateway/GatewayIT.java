@@ -30,7 +30,7 @@ import com.sun.net.httpserver.HttpServer;
  * party-service that is down.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "casebridge.gateway.rate-limit.per-second=20")
+        properties = {"casebridge.gateway.rate-limit.per-second=20", "casebridge.gateway.rate-limit.unverified-per-second=10"})
 class GatewayIT {
 
     private static final Map<String, String> lastRequest = new ConcurrentHashMap<>();
@@ -120,6 +120,50 @@ class GatewayIT {
             pool.shutdownNow();
         }
         assertThat(get("/api/v1/cases", token).getStatusCode().value()).isEqualTo(200);
+    }
+
+    @Test
+    void freshTokensForOneUserShareThatUsersAllowance() throws Exception {
+        // 80 different valid tokens of one user (the teams claim differs), as someone minting tokens would hold
+        var answers = burst(80, i -> TestTokens.practitioner("token.minter", "STOCKTON_CST", "TEAM_" + i));
+
+        assertThat(answers).filteredOn(r -> r.getStatusCode().value() == 200).isNotEmpty();
+        assertThat(answers).filteredOn(r -> r.getStatusCode().value() == 429).isNotEmpty();
+    }
+
+    @Test
+    void junkTokensShareOneSmallAllowanceAndNeverTouchARealUsersOwn() throws Exception {
+        var answers = burst(60, i -> "junk-" + i + "-" + java.util.UUID.randomUUID());
+
+        assertThat(answers).allSatisfy(r -> assertThat(r.getStatusCode().value()).isIn(401, 429));
+        assertThat(answers).filteredOn(r -> r.getStatusCode().value() == 429).isNotEmpty().allSatisfy(r -> {
+            assertThat(r.getHeaders().getFirst("Retry-After")).isEqualTo("1");
+            assertThat(r.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+        });
+        assertThat(answers).filteredOn(r -> r.getStatusCode().value() == 401).hasSizeLessThanOrEqualTo(20);
+        assertThat(get("/api/v1/cases", token).getStatusCode().value()).isEqualTo(200);
+        // the shared allowance comes back within a second (so the other tests' 401s are not 429s)
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(5))
+                .until(() -> get("/api/v1/cases", "junk").getStatusCode().value() == 401);
+    }
+
+    private java.util.List<ResponseEntity<String>> burst(int count, java.util.function.IntFunction<String> bearer)
+            throws Exception {
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            var calls = new java.util.ArrayList<java.util.concurrent.Callable<ResponseEntity<String>>>();
+            for (int i = 0; i < count; i++) {
+                String each = bearer.apply(i);
+                calls.add(() -> get("/api/v1/cases", each));
+            }
+            var answers = new java.util.ArrayList<ResponseEntity<String>>();
+            for (var f : pool.invokeAll(calls)) {
+                answers.add(f.get());
+            }
+            return answers;
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test
