@@ -300,6 +300,27 @@ class GatewayIT {
     }
 
     @Test
+    void anUnknownApiOrActuatorPathIsA404ProblemAndOtherPathsStillReachTheConsole() {
+        lastRequest.clear();
+        for (String path : java.util.List.of("/api/v2/cases", "/api/v1/no-such-thing/7", "/actuator/no-such-endpoint")) {
+            var unknown = get(path, token);
+            assertThat(unknown.getStatusCode().value()).as(path).isEqualTo(404);
+            assertThat(unknown.getHeaders().getContentType()).as(path).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+            assertThat(unknown.getBody()).as(path).contains("\"title\":\"Not found\"").contains("\"requestId\"");
+            assertThat(unknown.getHeaders().getLocation()).as("no redirect to the console's sign-in").isNull();
+        }
+        var posted = client().post().uri("/api/v1/no-such-thing").header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
+                .contentType(MediaType.APPLICATION_JSON).body("{}").retrieve().toEntity(String.class);
+        assertThat(posted.getStatusCode().value()).isEqualTo(404);
+        assertThat(lastRequest).as("no service was asked").isEmpty();
+        // without a token the API's paths, known or not, ask for one first
+        assertThat(get("/api/v2/cases", null).getStatusCode().value()).isEqualTo(401);
+        // the console keeps everything else (here it is down, so its route answers 503)
+        assertThat(get("/cases/new", null).getStatusCode().value()).isEqualTo(503);
+        assertThat(get("/apiary", null).getStatusCode().value()).isEqualTo(503);
+    }
+
+    @Test
     void operatorsCanProbeTheGatewayWithoutAToken() {
         assertThat(get("/actuator/health/readiness", null).getStatusCode().value()).isEqualTo(200);
         assertThat(get("/actuator/prometheus", null).getBody()).contains("jvm_memory_used_bytes");
