@@ -67,7 +67,7 @@ class CaseEvents {
                     }
                     involvements.linked(link, current);
                     if (RepeatPresentation.PRESENTING_ROLES.contains(link.role())) {
-                        checkRepeat(current, link.organisation());
+                        checkRepeat(current);
                     }
                 }
             } else if (EventTypes.CASE_PARTY_UNLINKED.type().equals(event.type())) {
@@ -103,18 +103,19 @@ class CaseEvents {
                 .anyMatch(c -> c.access() != null && c.access().allows(principals, AccessLevel.VIEW));
     }
 
-    private void checkRepeat(String personId, String organisation) {
+    /** Decided from the person's whole set of links by their recorded times, so consumption order does not matter. */
+    private void checkRepeat(String personId) {
         List<RepeatPresentation.Presentation> presentations = involvements.of(personId).stream()
-                .map(i -> new RepeatPresentation.Presentation(i.caseId(), i.role(), i.linkedAt())).toList();
-        rule.decide(organisation, presentations, involvements.lastFlagged(personId).orElse(null), clock.instant())
-                .ifPresent(flag -> {
-                    List<String> owners = cases.findAll(flag.caseIds()).stream()
-                            .map(CaseAccessProjection.ProjectedCase::ownerOrganisation).distinct().sorted().toList();
-                    // the event first: after a crash in between, a second flag is better than none
-                    store.append(events.of(personId, null, new RepeatPresentationFlagged(personId, flag.count(),
-                            flag.threshold().count(), flag.threshold().months(), flag.caseIds(), owners, organisation,
-                            clock.instant())));
-                    involvements.flagged(personId, clock.instant());
-                });
+                .map(i -> new RepeatPresentation.Presentation(i.caseId(), i.role(), i.linkedByOrganisation(), i.linkedAt()))
+                .toList();
+        rule.decide(presentations, involvements.lastTipped(personId).orElse(null)).ifPresent(flag -> {
+            List<String> owners = cases.findAll(flag.caseIds()).stream()
+                    .map(CaseAccessProjection.ProjectedCase::ownerOrganisation).distinct().sorted().toList();
+            // the event first: after a crash in between, a second flag is better than none
+            store.append(events.of(personId, null, new RepeatPresentationFlagged(personId, flag.count(),
+                    flag.threshold().count(), flag.threshold().months(), flag.caseIds(), owners, flag.ruleOf(),
+                    clock.instant())));
+            involvements.flagged(personId, flag.tippedAt(), clock.instant());
+        });
     }
 }

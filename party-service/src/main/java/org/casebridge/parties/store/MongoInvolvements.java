@@ -65,12 +65,17 @@ public class MongoInvolvements {
                 new Update().set("personId", releasedId), COLLECTION);
     }
 
-    public Optional<Instant> lastFlagged(String personId) {
+    /**
+     * The recorded time of the link that tipped the person's last flag (flags stored before that was kept give the
+     * time they were raised, which is no earlier).
+     */
+    public Optional<Instant> lastTipped(String personId) {
         return Optional.ofNullable(mongo.findById(personId, org.bson.Document.class, FLAGS))
-                .map(d -> d.getDate("flaggedAt").toInstant());
+                .map(d -> d.getDate(d.containsKey("tippedAt") ? "tippedAt" : "flaggedAt").toInstant());
     }
 
-    public void flagged(String personId, Instant at) {
-        mongo.upsert(Query.query(Criteria.where("_id").is(personId)), new Update().set("flaggedAt", at), FLAGS);
+    public void flagged(String personId, Instant tippedAt, Instant at) {
+        mongo.upsert(Query.query(Criteria.where("_id").is(personId)),
+                new Update().set("tippedAt", tippedAt).set("flaggedAt", at), FLAGS);
     }
 }
