@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
@@ -26,9 +28,14 @@ import tools.jackson.databind.json.JsonMapper;
  * The CaseBridge API through the gateway, called with the signed-in user's own access token: the console sees
  * exactly what the user may see, no more. Answers come back as plain maps for the templates; a problem's field
  * errors come back with it so a form can show them beside their fields.
+ * <p>
+ * The token is read from the request's session, so {@link #get} and friends work only on the request's own thread.
+ * To read side by side on other threads, take {@link #asUser()} on the request thread and call through it.
  */
 @Component
 public class Api {
+
+    private static final Logger log = LoggerFactory.getLogger(Api.class);
 
     private final RestClient http;
     private final OAuth2AuthorizedClientRepository authorizedClients;
@@ -41,32 +48,66 @@ public class Api {
     }
 
     public Answer get(String path, Object... variables) {
-        return call(HttpMethod.GET, path, null, headers -> { }, variables);
+        return asUser().get(path, variables);
     }
 
     public Answer post(String path, Object body, Object... variables) {
-        return call(HttpMethod.POST, path, body, headers -> { }, variables);
+        return asUser().post(path, body, variables);
     }
 
     public Answer call(HttpMethod method, String path, Object body, Consumer<HttpHeaders> headers, Object... variables) {
-        RestClient.RequestBodySpec request = http.method(method).uri(path, variables)
-                .header(HttpHeaders.AUTHORIZATION, "Bearer " + accessToken())
-                .accept(MediaType.APPLICATION_JSON, MediaType.APPLICATION_PROBLEM_JSON)
-                .headers(headers);
-        if (body != null) {
-            request.contentType(MediaType.APPLICATION_JSON).body(body);
+        return asUser().call(method, path, body, headers, variables);
+    }
+
+    /** The signed-in user's token, taken now on the request thread, for calls made from any thread. */
+    public Caller asUser() {
+        return new Caller(accessToken());
+    }
+
+    /** Calls the API with one user's token; safe to use from other threads than the request's. */
+    public final class Caller {
+
+        private final String token;
+
+        private Caller(String token) {
+            this.token = token;
         }
-        ResponseEntity<String> response = request.retrieve().toEntity(String.class);
-        Object parsed = response.getBody() == null || response.getBody().isBlank() ? null
-                : json.readValue(response.getBody(), Object.class);
-        Answer answer = new Answer(response.getStatusCode().value(), parsed, response.getHeaders().getETag());
-        if (answer.status() == 401) {
-            throw new SignInAgain();
+
+        public Answer get(String path, Object... variables) {
+            return call(HttpMethod.GET, path, null, headers -> { }, variables);
         }
-        if (answer.status() == 503 || answer.status() >= 500) {
-            throw new ServiceUnavailable(answer.detail());
+
+        public Answer post(String path, Object body, Object... variables) {
+            return call(HttpMethod.POST, path, body, headers -> { }, variables);
         }
-        return answer;
+
+        public Answer call(HttpMethod method, String path, Object body, Consumer<HttpHeaders> headers, Object... variables) {
+            RestClient.RequestBodySpec request = http.method(method).uri(path, variables)
+                    .header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
+                    .accept(MediaType.APPLICATION_JSON, MediaType.APPLICATION_PROBLEM_JSON)
+                    .headers(headers);
+            if (body != null) {
+                request.contentType(MediaType.APPLICATION_JSON).body(body);
+            }
+            ResponseEntity<String> response = request.retrieve().toEntity(String.class);
+            Object parsed = response.getBody() == null || response.getBody().isBlank() ? null
+                    : json.readValue(response.getBody(), Object.class);
+            Answer answer = new Answer(response.getStatusCode().value(), parsed, response.getHeaders().getETag());
+            if (answer.status() == 401) {
+                throw new SignInAgain();
+            }
+            if (answer.status() >= 500) {
+                // the path as written here (its variables not filled in), so no name or search words reach the log
+                log.warn("API answered {} to {} {}: {} [request {}]", answer.status(), method, path,
+                        abbreviated(answer.detail()), answer.map().getOrDefault("requestId", "unknown"));
+                throw new ServiceUnavailable(answer.detail());
+            }
+            return answer;
+        }
+    }
+
+    private static String abbreviated(String detail) {
+        return detail.length() <= 200 ? detail : detail.substring(0, 200) + "…";
     }
 
     /** The user's access token, kept in their session since they signed in; never sent to the browser. */

@@ -3,12 +3,12 @@ package org.casebridge.console.cases;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 import org.casebridge.console.api.Api;
 import org.casebridge.console.security.Practitioner;
 import org.casebridge.console.web.FormSubmissions;
+import org.casebridge.console.web.ReferenceData;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -29,10 +29,14 @@ class CaseActionsController {
 
     private final Api api;
     private final FormSubmissions submissions;
+    private final CasePage casePage;
+    private final ReferenceData reference;
 
-    CaseActionsController(Api api, FormSubmissions submissions) {
+    CaseActionsController(Api api, FormSubmissions submissions, CasePage casePage, ReferenceData reference) {
         this.api = api;
         this.submissions = submissions;
+        this.casePage = casePage;
+        this.reference = reference;
     }
 
     @PostMapping("/log")
@@ -189,7 +193,7 @@ class CaseActionsController {
         String organisation = switch (assigneeKind) {
             case "ORGANISATION" -> assignee;
             case "USER" -> me.organisation();
-            default -> api.get("/api/v1/sharing/directory/teams").list().stream()
+            default -> reference.teams(api.asUser()).stream()
                     .filter(t -> assignee.equals(t.get("code"))).map(t -> String.valueOf(t.get("organisation")))
                     .findFirst().orElse(me.organisation());
         };
@@ -229,9 +233,9 @@ class CaseActionsController {
                 : again(id, model, "interventions", withDetail(recorded, "type"), Map.of());
     }
 
+    /** A second send of the same form while the first is still with the API lands on the case, at once. */
     private String once(Authentication authentication, String formKey, java.util.function.Supplier<String> work, String id) {
-        String next = submissions.once(Practitioner.of(authentication).id(), formKey, work);
-        return next == null ? "redirect:/cases/" + id : next;
+        return submissions.once(Practitioner.of(authentication).id(), formKey, "redirect:/cases/" + id, work);
     }
 
     private static String done(String id, String what, String tab) {
@@ -240,7 +244,7 @@ class CaseActionsController {
 
     /** The case page again, as it is now, with the errors beside their fields and what the user typed. */
     private String again(String id, Model model, String tab, Map<String, String> errors, Map<String, Object> typed) {
-        CasePage.fill(api, id, model);
+        casePage.fill(id, model);
         model.addAttribute("tab", tab);
         model.addAttribute("errors", errors);
         model.addAllAttributes(typed);
@@ -269,9 +273,5 @@ class CaseActionsController {
 
     private static String quoted(String version) {
         return "\"" + version.replace("\"", "") + "\"";
-    }
-
-    static List<String> none() {
-        return List.of();
     }
 }

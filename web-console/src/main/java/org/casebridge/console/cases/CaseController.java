@@ -9,6 +9,7 @@ import java.util.UUID;
 import org.casebridge.console.api.Api;
 import org.casebridge.console.security.Practitioner;
 import org.casebridge.console.web.FormSubmissions;
+import org.casebridge.console.web.ReferenceData;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -27,10 +28,14 @@ class CaseController {
 
     private final Api api;
     private final FormSubmissions submissions;
+    private final CasePage casePage;
+    private final ReferenceData reference;
 
-    CaseController(Api api, FormSubmissions submissions) {
+    CaseController(Api api, FormSubmissions submissions, CasePage casePage, ReferenceData reference) {
         this.api = api;
         this.submissions = submissions;
+        this.casePage = casePage;
+        this.reference = reference;
     }
 
     @GetMapping("/cases")
@@ -65,12 +70,12 @@ class CaseController {
     String newCase(Authentication authentication, Model model) {
         Practitioner me = Practitioner.of(authentication);
         model.addAttribute("form", OpenCaseForm.blank(me.id(), UUID.randomUUID().toString()));
-        return showOpenForm(model, Map.of());
+        return showOpenForm(me, model, Map.of());
     }
 
-    private String showOpenForm(Model model, Map<String, String> errors) {
+    private String showOpenForm(Practitioner me, Model model, Map<String, String> errors) {
         model.addAttribute("errors", errors);
-        model.addAttribute("colleagues", api.get("/api/v1/sharing/directory/colleagues").list());
+        model.addAttribute("colleagues", reference.colleagues(api.asUser(), me.organisation()));
         model.addAttribute("types", CaseWords.TYPES);
         return "cases/new";
     }
@@ -78,7 +83,8 @@ class CaseController {
     @PostMapping("/cases")
     String open(@ModelAttribute("form") OpenCaseForm form, Authentication authentication, Model model) {
         Practitioner me = Practitioner.of(authentication);
-        String next = submissions.once(me.id(), form.formKey(), () -> {
+        // a second send while the first is still opening the case: My work, where the case will be listed
+        return submissions.once(me.id(), form.formKey(), "redirect:/", () -> {
             Map<String, Object> body = form.toRequest();
             Map<String, String> errors = new LinkedHashMap<>();
             String review = form.nextReviewDate();
@@ -98,16 +104,15 @@ class CaseController {
                     errors.put(opened.detail().contains("team") ? "team" : "title", opened.detail());
                 }
             }
-            showOpenForm(model, errors);
+            showOpenForm(me, model, errors);
             return "cases/new";
         });
-        return next == null ? "redirect:/cases/new" : next;
     }
 
     @GetMapping("/cases/{id:" + ID + "}")
     String casePage(@PathVariable String id, @RequestParam(required = false) String opened,
             @RequestParam(required = false) String done, Model model) {
-        CasePage.fill(api, id, model);
+        casePage.fill(id, model);
         if (opened != null) {
             model.addAttribute("success", "Case opened");
         } else if (done != null) {
@@ -119,7 +124,7 @@ class CaseController {
     /** Search for a person to link, from the "People and places" tab: the name is posted, not put in the URL. */
     @PostMapping("/cases/{id:" + ID + "}/people-search")
     String findPersonToLink(@PathVariable String id, @RequestParam(defaultValue = "") String name, Model model) {
-        CasePage.fill(api, id, model);
+        casePage.fill(id, model);
         model.addAttribute("personName", name);
         if (name.isBlank()) {
             model.addAttribute("personSearchError", "Enter a name to search for");

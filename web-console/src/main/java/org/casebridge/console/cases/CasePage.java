@@ -4,52 +4,86 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 
 import org.casebridge.console.api.Api;
+import org.casebridge.console.web.PageReads;
+import org.casebridge.console.web.ReferenceData;
+import org.springframework.stereotype.Component;
 import org.springframework.ui.Model;
 
-/** Everything the case page shows, each part read with the user's own token, so each part is what they may see. */
+/**
+ * Everything the case page shows, each part read with the user's own token, so each part is what they may see. The
+ * parts do not depend on each other (but for the linked records, which the case's details name, and the activity,
+ * which only its managers may read), so they are read side by side; the partnership's teams and the risk questions
+ * come from {@link ReferenceData}.
+ */
+@Component
 final class CasePage {
 
-    private CasePage() {
+    private final Api api;
+    private final PageReads reads;
+    private final ReferenceData reference;
+
+    CasePage(Api api, PageReads reads, ReferenceData reference) {
+        this.api = api;
+        this.reads = reads;
+        this.reference = reference;
     }
 
-    static void fill(Api api, String id, Model model) {
-        Map<String, Object> theCase = api.get("/api/v1/cases/{id}", id).orNotFound().map();
-        model.addAttribute("c", theCase);
-        model.addAttribute("log", api.get("/api/v1/cases/{id}/log", id).list());
-        Map<String, Object> details = api.get("/api/v1/cases/{id}/details", id).map();
-        model.addAttribute("details", details);
-        model.addAttribute("links", describedLinks(api, details));
-        model.addAttribute("riskQuestions", api.get("/api/v1/cases/risk-matrix").list());
-        model.addAttribute("tasks", api.get("/api/v1/tasks?view=CASE&case={id}&limit=50", id).items());
-        Api.Answer access = api.get("/api/v1/sharing/cases/{id}/access", id);
-        model.addAttribute("manages", access.ok());
-        model.addAttribute("shares", access.ok() ? access.map().getOrDefault("shares", List.of()) : List.of());
-        model.addAttribute("why", api.get("/api/v1/access/explain?case={id}", id).map().getOrDefault("reasons", List.of()));
-        model.addAttribute("teams", api.get("/api/v1/sharing/directory/teams").list());
-        model.addAttribute("organisations", api.get("/api/v1/sharing/organisations").list());
-        model.addAttribute("colleagues", api.get("/api/v1/sharing/directory/colleagues").list());
+    void fill(String id, Model model) {
+        Api.Caller user = api.asUser();
+        var theCase = reads.start(() -> user.get("/api/v1/cases/{id}", id));
+        var log = reads.start(() -> user.get("/api/v1/cases/{id}/log", id));
+        var details = reads.start(() -> user.get("/api/v1/cases/{id}/details", id));
+        var tasks = reads.start(() -> user.get("/api/v1/tasks?view=CASE&case={id}&limit=50", id));
+        var access = reads.start(() -> user.get("/api/v1/sharing/cases/{id}/access", id));
+        var why = reads.start(() -> user.get("/api/v1/access/explain?case={id}", id));
+        // only those who manage the case (who may read its access) see who viewed it
+        var activity = reads.then(access, managed -> managed.ok() ? user.get("/api/v1/sharing/cases/{id}/audit?limit=20", id) : null);
+        var teams = reads.start(() -> reference.teams(user));
+        var riskQuestions = reads.start(() -> reference.riskQuestions(user));
+
+        model.addAttribute("c", PageReads.join(theCase).orNotFound().map());
+        Map<String, Object> found = PageReads.join(details).map();
+        model.addAttribute("details", found);
+        model.addAttribute("links", describedLinks(user, found));
+        model.addAttribute("log", PageReads.join(log).list());
+        model.addAttribute("riskQuestions", PageReads.join(riskQuestions));
+        model.addAttribute("tasks", PageReads.join(tasks).items());
+        Api.Answer managed = PageReads.join(access);
+        model.addAttribute("manages", managed.ok());
+        model.addAttribute("shares", managed.ok() ? managed.map().getOrDefault("shares", List.of()) : List.of());
+        model.addAttribute("why", PageReads.join(why).map().getOrDefault("reasons", List.of()));
+        model.addAttribute("teams", PageReads.join(teams));
         model.addAttribute("words", new CaseWords());
-        if (Boolean.TRUE.equals(access.ok())) {
-            Api.Answer audit = api.get("/api/v1/sharing/cases/{id}/audit?limit=20", id);
+        Api.Answer audit = PageReads.join(activity);
+        if (audit != null) {
             model.addAttribute("activity", audit.ok() ? audit.items() : List.of());
         }
     }
 
     /** Each link with what the user may know of its target: a person's name, a place's address, a case's reference. */
     @SuppressWarnings("unchecked")
-    private static List<Map<String, Object>> describedLinks(Api api, Map<String, Object> details) {
-        List<Map<String, Object>> described = new ArrayList<>();
+    private List<Map<String, Object>> describedLinks(Api.Caller user, Map<String, Object> details) {
+        List<Map<String, Object>> links = new ArrayList<>();
+        List<CompletableFuture<Api.Answer>> targets = new ArrayList<>();
         for (Object item : (List<Object>) details.getOrDefault("links", List.of())) {
             Map<String, Object> link = new LinkedHashMap<>((Map<String, Object>) item);
             String target = String.valueOf(link.get("target"));
             String targetId = String.valueOf(link.get("targetId"));
-            Api.Answer found = switch (target) {
-                case "PERSON" -> api.get("/api/v1/parties/people/{id}", targetId);
-                case "LOCATION" -> api.get("/api/v1/parties/locations/{id}", targetId);
-                default -> api.get("/api/v1/cases/{id}", targetId);
-            };
+            links.add(link);
+            targets.add(reads.start(() -> switch (target) {
+                case "PERSON" -> user.get("/api/v1/parties/people/{id}", targetId);
+                case "LOCATION" -> user.get("/api/v1/parties/locations/{id}", targetId);
+                default -> user.get("/api/v1/cases/{id}", targetId);
+            }));
+        }
+        for (int i = 0; i < links.size(); i++) {
+            Map<String, Object> link = links.get(i);
+            String target = String.valueOf(link.get("target"));
+            String targetId = String.valueOf(link.get("targetId"));
+            Api.Answer found = PageReads.join(targets.get(i));
             Map<String, Object> seen = found.ok() ? found.map() : Map.of();
             link.put("label", switch (target) {
                 case "PERSON" -> seen.isEmpty() ? "A person you cannot see" : seen.get("givenName") + " " + seen.get("familyName");
@@ -61,9 +95,8 @@ final class CasePage {
                 case "LOCATION" -> "/places/" + targetId;
                 default -> "/cases/" + targetId;
             });
-            described.add(link);
         }
-        return described;
+        return links;
     }
 
     @SuppressWarnings("unchecked")

@@ -93,7 +93,8 @@ class PeopleController {
                 return "people/new";
             }
         }
-        String next = submissions.once(Practitioner.of(authentication).id(), form.formKey(), () -> {
+        // a second send while the first is still registering: Find a person, where they can be looked up
+        return submissions.once(Practitioner.of(authentication).id(), form.formKey(), "redirect:/people", () -> {
             Api.Answer registered = api.call(HttpMethod.POST, "/api/v1/parties/people", form.toRequest(),
                     h -> h.set("Idempotency-Key", form.formKey()));
             if (registered.ok()) {
@@ -102,7 +103,6 @@ class PeopleController {
             model.addAttribute("errors", errors(registered));
             return "people/new";
         });
-        return next == null ? "redirect:/people/new" : next;
     }
 
     @GetMapping("/people/{id:[0-9a-f]{24}}")

@@ -18,15 +18,15 @@ import com.mongodb.ErrorCategory;
 
 /**
  * Each form carries a key of its own, made when the form was drawn. The first submission of a key does the work;
- * a second (a double click, a browser retry, another console instance) waits for it and lands on the same page,
- * so one form makes one record even for API calls that take no Idempotency-Key. Kept in the console's database
- * for a day.
+ * a second (a double click, a browser retry, another console instance) is answered at once: where the first has
+ * finished, with the page the first led to; while it is still with the API, with the page the caller names for that
+ * form (the case, My work...), never by waiting on a request thread. So one form makes one record even for API calls
+ * that take no Idempotency-Key. Kept in the console's database for a day.
  */
 @Component
 public class FormSubmissions {
 
     private static final String COLLECTION = "form_submissions";
-    private static final Duration WAIT = Duration.ofSeconds(10);
 
     private final MongoTemplate mongo;
 
@@ -34,8 +34,16 @@ public class FormSubmissions {
         this.mongo = mongo;
     }
 
-    /** Runs {@code work} once per user and key; answers where the browser should go next. */
+    /** As below, answering null to a second submission whose first has not finished: the caller picks the page. */
     public String once(String user, String key, Supplier<String> work) {
+        return once(user, key, null, work);
+    }
+
+    /**
+     * Runs {@code work} once per user and key; answers where the browser should go next: what {@code work} said, or
+     * for a second submission the first one's redirect, or {@code whileRunning} (a redirect) if there is none yet.
+     */
+    public String once(String user, String key, String whileRunning, Supplier<String> work) {
         if (key == null || key.isBlank()) {
             return work.get();
         }
@@ -46,7 +54,7 @@ public class FormSubmissions {
             if (duplicate instanceof MongoWriteException e && e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
                 throw duplicate;
             }
-            return outcomeOf(id);
+            return outcomeOf(id, whileRunning);
         }
         String next;
         try {
@@ -65,24 +73,11 @@ public class FormSubmissions {
         return next;
     }
 
-    private String outcomeOf(String id) {
-        Instant until = Instant.now().plus(WAIT);
-        while (Instant.now().isBefore(until)) {
-            Document done = mongo.getCollection(COLLECTION).find(new Document("_id", id)).first();
-            if (done == null) {
-                return null;
-            }
-            if (done.getString("next") != null) {
-                return done.getString("next");
-            }
-            try {
-                Thread.sleep(100); // the first submission is still with the API
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            }
-        }
-        return null;
+    /** Where the first submission led, or, while it is still running (or was sent back with errors), the fallback. */
+    private String outcomeOf(String id, String whileRunning) {
+        Document first = mongo.getCollection(COLLECTION).find(new Document("_id", id)).first();
+        String next = first == null ? null : first.getString("next");
+        return next != null ? next : whileRunning;
     }
 
     @Scheduled(fixedDelayString = "PT1H")

@@ -1,37 +1,43 @@
 package org.casebridge.console.web;
 
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-
 import org.casebridge.console.api.Api;
 import org.springframework.stereotype.Component;
 
 /**
- * The partnership's organisations by code, for showing "Cleveland Police" rather than CLEVELAND_POLICE. They change
- * only with the partnership's configuration, so the first signed-in request reads them once.
+ * Names for the pages: "Cleveland Police" rather than CLEVELAND_POLICE ({@code @organisations.nameOf(code)}), and a
+ * team's name from the directory rather than its code ({@code @organisations.teamName(code)}), from
+ * {@link ReferenceData}, so they follow the partnership's configuration within a minute.
  */
 @Component("organisations")
 public class Organisations {
 
     private final Api api;
-    private final Map<String, String> names = new ConcurrentHashMap<>();
+    private final ReferenceData reference;
 
-    Organisations(Api api) {
+    Organisations(Api api, ReferenceData reference) {
         this.api = api;
+        this.reference = reference;
     }
 
     public String nameOf(String code) {
         if (code == null) {
             return "";
         }
-        if (names.isEmpty()) {
-            try {
-                api.get("/api/v1/sharing/organisations").list()
-                        .forEach(o -> names.put(String.valueOf(o.get("code")), String.valueOf(o.get("name"))));
-            } catch (RuntimeException notNow) {
-                return code; // the page still shows, with the code
-            }
+        try {
+            return reference.organisationName(api.asUser(), code);
+        } catch (RuntimeException notNow) {
+            return code; // signed out or the directory away: the page still shows, with the code
         }
-        return names.getOrDefault(code, code);
+    }
+
+    public String teamName(String code) {
+        if (code == null) {
+            return "";
+        }
+        try {
+            return reference.teamName(api.asUser(), code);
+        } catch (RuntimeException notNow) {
+            return code;
+        }
     }
 }
