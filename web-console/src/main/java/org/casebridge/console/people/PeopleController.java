@@ -106,12 +106,21 @@ class PeopleController {
     }
 
     @GetMapping("/people/{id:[0-9a-f]{24}}")
-    String person(@PathVariable String id, @RequestParam(required = false) String registered, Model model) {
+    String person(@PathVariable String id, @RequestParam(required = false) String registered,
+            @RequestParam(required = false) String merged, @RequestParam(required = false) String unmerged,
+            @RequestParam(required = false) String unmerge, Model model) {
         model.addAttribute("person", api.get("/api/v1/parties/people/{id}", id).orNotFound().map());
         Api.Answer involvement = api.get("/api/v1/parties/people/{id}/involvement", id);
         model.addAttribute("involvement", involvement.ok() ? involvement.body() : null);
         if (registered != null) {
             model.addAttribute("success", "Person registered");
+        } else if (merged != null) {
+            model.addAttribute("success", "Records merged");
+        } else if (unmerged != null) {
+            model.addAttribute("success", "Merge undone");
+        } else if (unmerge != null) {
+            model.addAttribute("unmergeError", "reason".equals(unmerge) ? "Enter why the merge was wrong"
+                    : "The merge could not be undone: the record changed meanwhile, or was not merged into this one");
         }
         return "people/person";
     }

@@ -28,4 +28,17 @@ public record Practitioner(String id, String name, String organisation, List<Str
     public boolean supervisor() {
         return is("SUPERVISOR");
     }
+
+    /** Analysts, supervisors and the partnership administrator see the partnership's figures. */
+    public boolean mayCount() {
+        return is("ANALYST") || is("SUPERVISOR") || is("PARTNERSHIP_ADMIN");
+    }
+
+    public boolean organisationAdministrator() {
+        return is("ORG_ADMIN");
+    }
+
+    public boolean partnershipAdministrator() {
+        return is("PARTNERSHIP_ADMIN");
+    }
 }
