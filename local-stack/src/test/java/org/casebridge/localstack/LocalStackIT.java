@@ -3,25 +3,20 @@ package org.casebridge.localstack;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.util.FileSystemUtils;
-import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.web.client.RestClient;
 
 import tools.jackson.databind.JsonNode;
@@ -32,41 +27,25 @@ import tools.jackson.databind.JsonNode;
  * access, a partner that cannot see it, and a Kafka crash that loses no event.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@ExtendWith(RunningStack.Shared.class)
+@Order(Integer.MAX_VALUE - 1) // it stops and starts parts of the shared stack: after the others that share it
 class LocalStackIT {
 
-    private static LocalStack stack;
-    private static final RestClient http = RestClient.builder()
-            .defaultStatusHandler(status -> true, (request, response) -> { }).build();
+    private static RunningStack stack;
+    private static RestClient http;
 
     @BeforeAll
     static void start() throws Exception {
-        Path root = Path.of(System.getProperty("casebridge.root", "..")).toAbsolutePath().normalize();
-        Path data = root.resolve("local-stack").resolve("target").resolve("e2e-data");
-        FileSystemUtils.deleteRecursively(data);
-        Files.createDirectories(data);
-        stack = new LocalStack(root, data, System.getProperty("java.class.path"));
-        stack.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (stack != null) {
-            stack.close();
-        }
+        stack = RunningStack.get();
+        http = stack.http();
     }
 
     private static String tokenFor(String username) {
-        var form = new LinkedMultiValueMap<String, String>();
-        form.add("username", username);
-        form.add("password", "demo");
-        JsonNode answer = http.post().uri("http://localhost:9000/dev/token").contentType(MediaType.APPLICATION_FORM_URLENCODED)
-                .body(form).retrieve().body(JsonNode.class);
-        return answer.get("access_token").asString();
+        return stack.tokenFor(username);
     }
 
     private static ResponseEntity<JsonNode> get(String path, String token) {
-        return http.get().uri("http://localhost:8080" + path).header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
-                .retrieve().toEntity(JsonNode.class);
+        return stack.get(path, token);
     }
 
     private static ResponseEntity<JsonNode> openCase(String token, String title) {
@@ -282,12 +261,12 @@ class LocalStackIT {
         }, 0, 1, java.util.concurrent.TimeUnit.SECONDS);
         try {
             await().atMost(Duration.ofSeconds(30)).until(() -> opened.size() >= 3);
-            stack.killKafka();
+            stack.own().killKafka();
             int beforeOutage = opened.size();
             // the outage lasts as long as it takes to accept 30 more cases at one a second
             await().atMost(Duration.ofSeconds(90)).until(() -> opened.size() >= beforeOutage + 30 || !refused.isEmpty());
             assertThat(refused).as("refused while Kafka was down").isEmpty();
-            stack.restartKafka();
+            stack.own().restartKafka();
             int atReturn = opened.size();
             await().atMost(Duration.ofSeconds(30)).until(() -> opened.size() >= atReturn + 3);
         } finally {
@@ -343,7 +322,7 @@ class LocalStackIT {
     void withNotificationServiceStoppedCaseWorkGoesOnAndNotificationsCatchUp() throws Exception {
         String jo = tokenFor("jo.smith");
         String raj = tokenFor("raj.patel");
-        stack.stopService("notification-service");
+        stack.own().stopService("notification-service");
         List<String> opened = new ArrayList<>();
         try {
             for (int i = 0; i < 3; i++) {
@@ -357,7 +336,7 @@ class LocalStackIT {
             assertThat(inbox.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
             assertThat(get("/api/v1/cases/" + opened.get(0), raj).getStatusCode().value()).isEqualTo(200);
         } finally {
-            stack.startService("notification-service");
+            stack.own().startService("notification-service");
         }
         await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> assertThat(
                 get("/api/v1/notifications?limit=100", raj).getBody().get("items").findValuesAsString("caseId"))
@@ -411,7 +390,7 @@ class LocalStackIT {
         String jo = tokenFor("jo.smith");
         String raj = tokenFor("raj.patel");
         String before = created(openCase(jo, "Opened before the database stopped"));
-        stack.stopMongo();
+        stack.own().stopMongo();
         try {
             var open = openCase(jo, "Opened while the database is away");
             assertThat(open.getStatusCode().value()).isEqualTo(503);
@@ -423,7 +402,7 @@ class LocalStackIT {
             assertThat(read.getBody().get("detail").asString()).contains("Records cannot be reached");
             assertThat(get("/api/v1/notifications", raj).getStatusCode().value()).isEqualTo(503);
         } finally {
-            stack.startMongo();
+            stack.own().startMongo();
         }
         await().atMost(Duration.ofSeconds(60)).until(() -> get("/api/v1/cases/" + before, raj).getStatusCode().value() == 200);
         String after = created(openCase(jo, "Opened after the database returned"));

@@ -3,18 +3,18 @@ package org.casebridge.localstack.console;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
-import org.casebridge.localstack.LocalStack;
-import org.junit.jupiter.api.AfterAll;
+import org.casebridge.localstack.RunningStack;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.NoAlertPresentException;
@@ -22,8 +22,6 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
-import org.springframework.util.FileSystemUtils;
-import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.web.client.RestClient;
 
 import com.deque.html.axecore.results.Results;
@@ -34,35 +32,25 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * The practitioners' web console in a real headless Chromium against the whole local stack, every step clicked and
- * typed as a person would: nothing here calls the API except to check what the pages claim.
+ * typed as a person would: nothing here calls the API except to check what the pages claim. On the stack the
+ * end-to-end tests share ({@link RunningStack}), or with {@code -Dcasebridge.it.running-stack=true} one already running.
  */
+@ExtendWith(RunningStack.Shared.class)
+// after any class that still starts a stack of its own (default order), so the shared one is not holding the ports
+@Order(Integer.MAX_VALUE - 2)
 class ConsoleIT {
 
-    private static LocalStack stack;
+    private static RunningStack stack;
     private static Path root;
-    private static final RestClient http = RestClient.builder()
-            .defaultStatusHandler(status -> true, (request, response) -> { }).build();
+    private static RestClient http;
 
     @BeforeAll
     static void start() throws Exception {
         Assumptions.assumeTrue(Browser.available(), "No Chromium here: the console's browser tests are skipped. "
                 + "Install Debian's chromium and chromium-driver (apt-get install -y chromium chromium-driver) to run them.");
-        root = Path.of(System.getProperty("casebridge.root", "..")).toAbsolutePath().normalize();
-        if (Boolean.getBoolean("casebridge.it.running-stack")) {
-            return; // while working on the console: against a stack already started with the README's command
-        }
-        Path data = root.resolve("local-stack").resolve("target").resolve("console-data");
-        FileSystemUtils.deleteRecursively(data);
-        Files.createDirectories(data);
-        stack = new LocalStack(root, data, System.getProperty("java.class.path"));
-        stack.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (stack != null) {
-            stack.close();
-        }
+        stack = RunningStack.get();
+        root = stack.repository();
+        http = stack.http();
     }
 
     @Test
@@ -345,9 +333,9 @@ class ConsoleIT {
             // no reload: the count in the header changes by itself
             await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(unreadShown(raj)).isGreaterThan(before));
 
-            if (stack != null) {
-                stack.stopService("web-console");
-                stack.startService("web-console");
+            if (stack.owned()) {
+                stack.own().stopService("web-console");
+                stack.own().startService("web-console");
                 // without the issuer's own session, only the console's stored session can keep Raj signed in
                 raj.driver.manage().deleteCookieNamed("JSESSIONID");
                 raj.go("/");
@@ -357,9 +345,12 @@ class ConsoleIT {
         }
     }
 
+    /** The header's count, read in one step: htmx swaps the element whenever the count changes. */
     private static long unreadShown(Browser browser) {
-        List<WebElement> count = browser.all(By.id("unread-count"));
-        return count.isEmpty() || count.get(0).getText().isBlank() ? 0 : Long.parseLong(count.get(0).getText().strip());
+        Object shown = browser.driver.executeScript(
+                "const count = document.getElementById('unread-count'); return count ? count.textContent : '';");
+        String text = shown == null ? "" : shown.toString().strip();
+        return text.isEmpty() ? 0 : Long.parseLong(text);
     }
 
     private static void tabTo(Browser browser, By target) {
@@ -412,10 +403,6 @@ class ConsoleIT {
     }
 
     private static String tokenFor(String username) {
-        var form = new LinkedMultiValueMap<String, String>();
-        form.add("username", username);
-        form.add("password", "demo");
-        return http.post().uri("http://localhost:9000/dev/token").contentType(MediaType.APPLICATION_FORM_URLENCODED)
-                .body(form).retrieve().body(JsonNode.class).get("access_token").asString();
+        return stack.tokenFor(username);
     }
 }

@@ -1,0 +1,144 @@
+package org.casebridge.localstack;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.util.FileSystemUtils;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.web.client.RestClient;
+
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The one local stack the end-to-end tests of a test JVM share (ConsoleIT, LocalStackIT and any other that drives
+ * the gateway): started by the first test class that asks ({@link #get()}), on a fresh data directory, and stopped
+ * when the test run ends. Starting the stack is most of what these tests cost, so it is paid once.
+ * <p>
+ * Use: {@code @ExtendWith(RunningStack.Shared.class)} on the class (so the stack is stopped at the end of the run, before the
+ * JVM exits), then {@code RunningStack.get()} in {@code @BeforeAll}; {@link #tokenFor}, {@link #http()},
+ * {@link #get(String, String)} and {@link #GATEWAY} to drive it. Tests that stop and start parts of the stack take
+ * {@link #own()}; each must leave the stack as it found it.
+ * <p>
+ * With {@code -Dcasebridge.it.running-stack=true} nothing is started: the tests run against a stack already started
+ * with the README's command, and those that need a stack of their own ({@link #own()}) are skipped.
+ * <p>
+ * A test that kills the whole stack (LocalStackCrashIT) cannot share it: it calls {@link #release()} first, which
+ * frees the ports; a later {@link #get()} would start a fresh one. The class order (junit-platform.properties) runs
+ * such tests last, so that costs nothing.
+ */
+public final class RunningStack {
+
+    public static final String GATEWAY = "http://localhost:" + LocalStack.GATEWAY_PORT;
+    private static final String ISSUER = "http://localhost:" + LocalStack.ISSUER_PORT;
+
+    private static RunningStack shared;
+
+    private final LocalStack stack;
+    private final Path root;
+    private final RestClient http = RestClient.builder().defaultStatusHandler(status -> true, (request, response) -> { }).build();
+
+    private RunningStack(LocalStack stack, Path root) {
+        this.stack = stack;
+        this.root = root;
+    }
+
+    /**
+     * JUnit's side, {@code @ExtendWith(RunningStack.Shared.class)}: the stack, if one was started, is stopped when the
+     * whole run ends (JUnit closes its root store), before the JVM exits.
+     */
+    public static final class Shared implements BeforeAllCallback {
+        @Override
+        public void beforeAll(ExtensionContext context) {
+            context.getRoot().getStore(ExtensionContext.Namespace.create(RunningStack.class))
+                    .computeIfAbsent("release", key -> (AutoCloseable) RunningStack::release);
+        }
+    }
+
+    /** The shared stack, started now if this is the first ask in this JVM. */
+    public static synchronized RunningStack get() throws Exception {
+        if (shared == null) {
+            Path root = root();
+            if (Boolean.getBoolean("casebridge.it.running-stack")) {
+                shared = new RunningStack(null, root); // while working on the console: the stack already running
+            } else {
+                LocalStack stack = new LocalStack(root, freshDirectory("stack-data"), System.getProperty("java.class.path"));
+                // if the run is cut short (a class without the extension, an interrupted JVM), still leave no process behind
+                Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "stop-shared-stack"));
+                stack.start();
+                shared = new RunningStack(stack, root);
+            }
+        }
+        return shared;
+    }
+
+    /** Stops the shared stack, if this JVM started one, freeing its ports. */
+    public static synchronized void release() {
+        if (shared != null && shared.stack != null) {
+            shared.stack.close();
+        }
+        shared = null;
+    }
+
+    /** The repository's root (docs/, the services' target/ folders). */
+    public static Path root() {
+        return Path.of(System.getProperty("casebridge.root", "..")).toAbsolutePath().normalize();
+    }
+
+    /** An empty directory under local-stack/target, for a stack's data. */
+    public static Path freshDirectory(String name) throws java.io.IOException {
+        Path data = root().resolve("local-stack").resolve("target").resolve(name);
+        FileSystemUtils.deleteRecursively(data);
+        Files.createDirectories(data);
+        return data;
+    }
+
+    /** The stack itself, to stop and start its parts; skips the calling test against a stack started elsewhere. */
+    public LocalStack own() {
+        Assumptions.assumeTrue(stack != null, "needs a stack of its own (not -Dcasebridge.it.running-stack=true)");
+        return stack;
+    }
+
+    /** Whether this JVM started the stack (and may stop and start its parts). */
+    public boolean owned() {
+        return stack != null;
+    }
+
+    public Path repository() {
+        return root;
+    }
+
+    /** A client that hands back every answer, 4xx and 5xx included, for the test to judge. */
+    public RestClient http() {
+        return http;
+    }
+
+    /** A demo user's access token from the development issuer (password "demo"). */
+    public String tokenFor(String username) {
+        return tokenFor(http, username);
+    }
+
+    /** The same, through a client of the caller's own (with its own timeouts), from whichever stack holds the ports. */
+    public static String tokenFor(RestClient http, String username) {
+        var form = new LinkedMultiValueMap<String, String>();
+        form.add("username", username);
+        form.add("password", "demo");
+        return http.post().uri(ISSUER + "/dev/token").contentType(MediaType.APPLICATION_FORM_URLENCODED).body(form)
+                .retrieve().body(JsonNode.class).get("access_token").asString();
+    }
+
+    /** GET through the gateway as the token's user. */
+    public ResponseEntity<JsonNode> get(String path, String token) {
+        return get(http, path, token);
+    }
+
+    public static ResponseEntity<JsonNode> get(RestClient http, String path, String token) {
+        return http.get().uri(GATEWAY + path).header(HttpHeaders.AUTHORIZATION, "Bearer " + token).retrieve()
+                .toEntity(JsonNode.class);
+    }
+}
