@@ -61,7 +61,7 @@ class AccessRequestIT {
         try (TopicProbe sharing = new TopicProbe(Topics.SHARING)) {
             var asked = api.post("/api/v1/sharing/access-requests", jo,
                     "{\"caseId\":\"" + caseId + "\",\"reason\":\"The victim on my case is known to the police\"}");
-            assertThat(asked.getStatusCode().value()).isEqualTo(201);
+            assertThat(asked.getStatusCode().value()).isEqualTo(202);
             String id = asked.getBody().get("id").asString();
             assertThat(api.post("/api/v1/sharing/access-requests", jo, "{\"caseId\":\"" + caseId + "\",\"reason\":\"again\"}")
                     .getStatusCode().value()).isEqualTo(409);
@@ -110,9 +110,72 @@ class AccessRequestIT {
         assertThat(maySee(raj, caseId)).isFalse();
         assertThat(api.get("/api/v1/sharing/access-requests/mine", raj).getBody().get(0).get("decisionReason").asString())
                 .isEqualTo("No shared victim or perpetrator");
-        assertThat(api.post("/api/v1/sharing/access-requests", raj,
-                "{\"caseId\":\"" + new ObjectId().toHexString() + "\",\"reason\":\"x\"}").getStatusCode().value()).isEqualTo(404);
         assertThat(api.post("/api/v1/sharing/access-requests/" + id + "/approve", pc,
                 "{\"expiresAt\":\"" + Instant.now().plus(400, ChronoUnit.DAYS) + "\"}").getStatusCode().value()).isEqualTo(409);
+    }
+
+    @Test
+    void askingTellsNothingOfWhetherACaseExistsAndOnlyARealCasePagesAnyone() throws Exception {
+        String caseId = policeCase();
+        String noCase = new ObjectId().toHexString();
+        String sam = TestTokens.practitioner("sam.hart", "HARTLEPOOL_CST", "HARTLEPOOL_ASB");
+        var api = ApiClient.onPort(port);
+        try (TopicProbe sharing = new TopicProbe(Topics.SHARING)) {
+            var real = api.post("/api/v1/sharing/access-requests", sam, "{\"caseId\":\"" + caseId + "\",\"reason\":\"r\"}");
+            var none = api.post("/api/v1/sharing/access-requests", sam, "{\"caseId\":\"" + noCase + "\",\"reason\":\"r\"}");
+
+            assertThat(real.getStatusCode().value()).isEqualTo(202);
+            assertThat(none.getStatusCode().value()).isEqualTo(202);
+            assertThat(withoutOwnValues(real.getBody())).isEqualTo(withoutOwnValues(none.getBody()));
+            assertThat(real.getBody().get("status").asString()).isEqualTo("PENDING");
+            assertThat(real.getBody().toString()).doesNotContain("CLEVELAND_POLICE").doesNotContain("ASB_PERSONAL");
+            // asking again is the same 409 either way
+            assertThat(api.post("/api/v1/sharing/access-requests", sam, "{\"caseId\":\"" + noCase + "\",\"reason\":\"r\"}")
+                    .getStatusCode().value()).isEqualTo(409);
+            assertThat(api.post("/api/v1/sharing/access-requests", sam, "{\"caseId\":\"" + caseId + "\",\"reason\":\"r\"}")
+                    .getStatusCode().value()).isEqualTo(409);
+            // and so is the requester's own list until the owner answers
+            var mine = api.get("/api/v1/sharing/access-requests/mine", sam).getBody();
+            assertThat(mine).hasSize(2);
+            assertThat(withoutOwnValues(mine.get(0))).isEqualTo(withoutOwnValues(mine.get(1)));
+            assertThat(mine.toString()).doesNotContain("CLEVELAND_POLICE").doesNotContain("ASB_PERSONAL");
+
+            // the owner's supervisors are paged for the real case only
+            String realId = real.getBody().get("id").asString();
+            await().atMost(ARRIVES).untilAsserted(() -> assertThat(sharing.about(realId)).hasSize(1));
+            assertThat(sharing.about(none.getBody().get("id").asString())).isEmpty();
+            assertThat(api.get("/api/v1/sharing/access-requests?status=PENDING", pc).getBody().findValuesAsString("caseId"))
+                    .contains(caseId).doesNotContain(noCase);
+        }
+    }
+
+    @Test
+    void aUserWhoKeepsAskingIsToldToWait() {
+        String busy = TestTokens.practitioner("busy.asker", "MIDDLESBROUGH_CST", "MIDDLESBROUGH_ASB");
+        var api = ApiClient.onPort(port);
+        for (int i = 0; i < 10; i++) {
+            assertThat(api.post("/api/v1/sharing/access-requests", busy,
+                    "{\"caseId\":\"" + new ObjectId().toHexString() + "\",\"reason\":\"fishing\"}").getStatusCode().value())
+                    .isEqualTo(202);
+        }
+        var refused = api.post("/api/v1/sharing/access-requests", busy,
+                "{\"caseId\":\"" + new ObjectId().toHexString() + "\",\"reason\":\"fishing\"}");
+
+        assertThat(refused.getStatusCode().value()).isEqualTo(429);
+        assertThat(refused.getHeaders().getContentType().toString()).startsWith("application/problem+json");
+        assertThat(Long.parseLong(refused.getHeaders().getFirst("Retry-After"))).isBetween(1L, 3601L);
+        assertThat(api.get("/api/v1/sharing/access-requests/mine", busy).getBody()).hasSize(10);
+        // someone else is not held back by it
+        assertThat(api.post("/api/v1/sharing/access-requests", raj,
+                "{\"caseId\":\"" + new ObjectId().toHexString() + "\",\"reason\":\"x\"}").getStatusCode().value()).isEqualTo(202);
+    }
+
+    /** The answer less what differs between any two requests (id, time, the id asked about). */
+    private static tools.jackson.databind.JsonNode withoutOwnValues(tools.jackson.databind.JsonNode answer) {
+        var copy = (tools.jackson.databind.node.ObjectNode) answer.deepCopy();
+        copy.remove("id");
+        copy.remove("requestedAt");
+        copy.remove("caseId");
+        return copy;
     }
 }

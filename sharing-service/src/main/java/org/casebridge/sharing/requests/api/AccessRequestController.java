@@ -2,6 +2,7 @@ package org.casebridge.sharing.requests.api;
 
 import java.net.URI;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +19,7 @@ import org.casebridge.sharing.access.store.MongoCaseAccess;
 import org.casebridge.sharing.partnership.domain.Partnership;
 import org.casebridge.sharing.requests.domain.AccessRequest;
 import org.casebridge.sharing.requests.store.MongoAccessRequests;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.ResponseEntity;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -47,14 +49,19 @@ class AccessRequestController {
     private final Partnership partnership;
     private final AuditTrail audit;
     private final Clock clock;
+    private final int perUser;
+    private final Duration window;
 
     AccessRequestController(MongoAccessRequests requests, MongoCaseAccess access, Partnership partnership, AuditTrail audit,
-            Clock clock) {
+            Clock clock, @Value("${casebridge.access-requests.per-user}") int perUser,
+            @Value("${casebridge.access-requests.window}") Duration window) {
         this.requests = requests;
         this.access = access;
         this.partnership = partnership;
         this.audit = audit;
         this.clock = clock;
+        this.perUser = perUser;
+        this.window = window;
     }
 
     record NewRequest(@NotBlank @Pattern(regexp = "[0-9a-f]{24}") String caseId, @NotBlank @Size(max = 2000) String reason) {
@@ -64,6 +71,20 @@ class AccessRequestController {
     }
 
     record Decline(@NotBlank @Size(max = 2000) String reason) {
+    }
+
+    /**
+     * What the requester sees of their request: nothing about the case until its owner answers (then the owner
+     * organisation), so asking about an id tells them nothing they could not see already.
+     */
+    record MyRequestView(String id, String caseId, String reason, Instant requestedAt, String status,
+            String ownerOrganisation, String decisionReason, Instant decidedAt, String level, Instant expiresAt) {
+        static MyRequestView of(AccessRequest r) {
+            boolean decided = r.status() != AccessRequest.Status.PENDING;
+            return new MyRequestView(r.id(), r.caseId(), r.reason(), r.requestedAt(), r.status().name(),
+                    decided ? r.ownerOrganisation() : null, r.decisionReason(), r.decidedAt(),
+                    r.level() == null ? null : r.level().name(), r.expiresAt());
+        }
     }
 
     /** @param reason shown to the owner's managers and the requester only */
@@ -78,23 +99,36 @@ class AccessRequestController {
     }
 
     @Operation(summary = "Ask for access to a case you cannot see",
-            description = "The owner's supervisors are told (without your reason) and approve or decline; you hear which.")
+            description = "Always 202 with the request's id and PENDING, whether or not the id names a case, so asking "
+                    + "tells you nothing about cases you cannot see. For a real case the owner's supervisors are told "
+                    + "(without your reason) and approve or decline; you hear which. At most a few requests per user per "
+                    + "window (429 with Retry-After).")
     @PostMapping
-    ResponseEntity<RequestView> ask(@Valid @RequestBody NewRequest body, CurrentUser user) {
+    ResponseEntity<MyRequestView> ask(@Valid @RequestBody NewRequest body, CurrentUser user) {
         if (user.organisation() == null) {
             throw DomainException.forbidden("Your account belongs to no organisation.");
         }
-        CaseAccess found = access.find(body.caseId()).orElseThrow(() -> DomainException.notFound("Case " + body.caseId()));
+        Instant now = clock.instant();
+        List<Instant> recent = requests.madeSince(user.id(), now.minus(window));
+        if (recent.size() >= perUser) {
+            // counted in MongoDB, so every instance and a restart agree; free again when the oldest leaves the window
+            throw new TooManyRequests(perUser, window, Duration.between(now, recent.get(recent.size() - perUser).plus(window)));
+        }
+        // asked twice: the same 409 whether or not a case is behind it (the first request is kept either way)
         if (requests.pendingFor(body.caseId(), user.id())) {
             throw DomainException.conflict("You already asked for access to this case; wait for the answer.");
         }
-        AccessRequest request = AccessRequest.ask(requests.newId(), body.caseId(), found.caseType(),
-                found.ownerOrganisation(), user.id(), user.organisation(), body.reason(),
-                found.levelOf(user.principals(), clock.instant()).isPresent(), clock.instant());
+        var found = access.find(body.caseId());
+        AccessRequest request = found.isPresent()
+                ? AccessRequest.ask(requests.newId(), body.caseId(), found.get().caseType(),
+                        found.get().ownerOrganisation(), user.id(), user.organisation(), body.reason(),
+                        found.get().levelOf(user.principals(), now).isPresent(), now)
+                : AccessRequest.askAboutNoKnownCase(requests.newId(), body.caseId(), user.id(), user.organisation(),
+                        body.reason(), now);
         requests.insert(request);
         audit.record(user, "REQUEST_ACCESS", "case", body.caseId(), "requester", body.reason(), null);
-        return ResponseEntity.created(URI.create("/api/v1/sharing/access-requests/" + request.id()))
-                .body(RequestView.of(request));
+        return ResponseEntity.accepted().location(URI.create("/api/v1/sharing/access-requests/" + request.id()))
+                .body(MyRequestView.of(request));
     }
 
     @Operation(summary = "Requests about your organisation's cases (its managers), newest first")
@@ -112,8 +146,8 @@ class AccessRequestController {
 
     @Operation(summary = "Your own requests and their answers, newest first")
     @GetMapping("/mine")
-    List<RequestView> mine(CurrentUser user, @RequestParam(defaultValue = "50") @Min(1) @Max(200) int limit) {
-        return requests.by(user.id(), limit).stream().map(RequestView::of).toList();
+    List<MyRequestView> mine(CurrentUser user, @RequestParam(defaultValue = "50") @Min(1) @Max(200) int limit) {
+        return requests.by(user.id(), limit).stream().map(MyRequestView::of).toList();
     }
 
     @Operation(summary = "Approve: the requester gets a share of their own, which expires (90 days unless you say)",

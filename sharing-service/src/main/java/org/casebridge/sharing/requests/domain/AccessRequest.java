@@ -47,7 +47,7 @@ public final class AccessRequest {
         this.id = Objects.requireNonNull(id);
         this.caseId = Objects.requireNonNull(caseId);
         this.caseType = caseType;
-        this.ownerOrganisation = Objects.requireNonNull(ownerOrganisation);
+        this.ownerOrganisation = ownerOrganisation; // null: no case of that id is known here
         this.requestedBy = Objects.requireNonNull(requestedBy);
         this.requesterOrganisation = Objects.requireNonNull(requesterOrganisation);
         this.reason = reason;
@@ -56,15 +56,35 @@ public final class AccessRequest {
         this.version = version;
     }
 
+    /**
+     * A request naming an id no case here has: kept and answered exactly like a real one (so asking tells the requester
+     * nothing), but nobody is paged and it stays PENDING.
+     */
+    public static AccessRequest askAboutNoKnownCase(String id, String caseId, String requestedBy,
+            String requesterOrganisation, String reason, Instant now) {
+        requireReason(reason);
+        return new AccessRequest(id, caseId, null, null, requestedBy, requesterOrganisation, reason.strip(), now, 1);
+    }
+
+    private static void requireReason(String reason) {
+        if (reason == null || reason.isBlank()) {
+            throw DomainException.invalid("Say why you need access to the case.");
+        }
+    }
+
+    /** Whether a real case is behind the request (its owner's managers were paged). */
+    public boolean aboutAKnownCase() {
+        return ownerOrganisation != null;
+    }
+
     /** Someone who can already see the case has nothing to ask for; a request needs a reason the owner can weigh. */
     public static AccessRequest ask(String id, String caseId, String caseType, String ownerOrganisation, String requestedBy,
             String requesterOrganisation, String reason, boolean canAlreadySee, Instant now) {
         if (canAlreadySee) {
             throw DomainException.conflict("You can already see this case.");
         }
-        if (reason == null || reason.isBlank()) {
-            throw DomainException.invalid("Say why you need access to the case.");
-        }
+        requireReason(reason);
+        Objects.requireNonNull(ownerOrganisation);
         AccessRequest request = new AccessRequest(id, caseId, caseType, ownerOrganisation, requestedBy, requesterOrganisation,
                 reason.strip(), now, 1);
         request.newEvents.add(new AccessRequested(id, caseId, caseType, ownerOrganisation, requestedBy,

@@ -14,6 +14,7 @@ import org.casebridge.sharing.requests.domain.AccessRequest;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -27,6 +28,7 @@ public class MongoAccessRequests {
     static final String COLLECTION = "access_requests";
 
     @Document(COLLECTION)
+    @CompoundIndex(name = "requester_time", def = "{'requestedBy': 1, 'requestedAt': 1}")
     static class AccessRequestDocument {
         @Id
         String id;
@@ -113,6 +115,14 @@ public class MongoAccessRequests {
     public boolean pendingFor(String caseId, String requestedBy) {
         return mongo.exists(Query.query(Criteria.where("caseId").is(caseId).and("requestedBy").is(requestedBy)
                 .and("status").is(AccessRequest.Status.PENDING.name())), COLLECTION);
+    }
+
+    /** When the user's requests made since {@code since} were made, oldest first (for the per-user limit). */
+    public List<Instant> madeSince(String requestedBy, Instant since) {
+        Query query = Query.query(Criteria.where("requestedBy").is(requestedBy).and("requestedAt").gt(since))
+                .with(Sort.by(Sort.Direction.ASC, "requestedAt"));
+        query.fields().include("requestedAt");
+        return mongo.find(query, AccessRequestDocument.class, COLLECTION).stream().map(d -> d.requestedAt).toList();
     }
 
     public List<AccessRequest> toOrganisation(String organisation, AccessRequest.Status status, int limit) {
