@@ -191,4 +191,45 @@ class CaseAccessIT {
                 TestTokens.token("sgt.baker", "CLEVELAND_POLICE", java.util.List.of(), java.util.List.of("ORG_ADMIN")))
                 .getStatusCode().value()).isEqualTo(404);
     }
+
+    @Test
+    void aNamedUsersOrganisationComesFromTheDirectoryNotFromTheSharer() {
+        String caseId = new ObjectId().toHexString();
+        String pc = TestTokens.practitioner("pc.adams", "CLEVELAND_POLICE", "CP_STOCKTON_NPT");
+        String housing = TestTokens.practitioner("tg.officer", "THIRTEEN_GROUP", "THIRTEEN_TENANCY_ENFORCEMENT");
+        String jo = TestTokens.practitioner("jo.smith", "STOCKTON_CST", "STOCKTON_ASB");
+        var api = org.casebridge.platform.test.ApiClient.onPort(port);
+        // a restricted domestic abuse case: no agreement covers it between the police and a housing provider
+        store.append(events.of(caseId, 1L, new CaseOpened(caseId, "DA-2026-000099", "DOMESTIC_ABUSE", true,
+                "Restricted", "OPEN", "CLEVELAND_POLICE", "pc.adams", null, "pc.adams", Instant.now())));
+        await().atMost(Duration.ofSeconds(20)).until(() -> accessOf(caseId, pc).getStatusCode().value() == 200);
+        // both recipients have used CaseBridge, so the directory knows them
+        assertThat(accessOf(caseId, housing).getStatusCode().value()).isEqualTo(404);
+        assertThat(accessOf(caseId, jo).getStatusCode().value()).isEqualTo(404);
+        String share = "/api/v1/sharing/cases/" + caseId + "/shares";
+
+        // claiming the housing officer is one of the police's own would skip the agreement
+        var claimed = api.post(share, pc, "{\"kind\":\"USER\",\"principal\":\"tg.officer\","
+                + "\"organisation\":\"CLEVELAND_POLICE\",\"level\":\"VIEW\",\"reason\":\"x\"}");
+        assertThat(claimed.getStatusCode().value()).isEqualTo(422);
+        assertThat(claimed.getBody().get("detail").asString()).contains("does not belong to CLEVELAND_POLICE");
+        // without the claim, the directory says Thirteen Group, and no agreement covers that
+        var unclaimed = api.post(share, pc, "{\"kind\":\"USER\",\"principal\":\"tg.officer\",\"level\":\"VIEW\",\"reason\":\"x\"}");
+        assertThat(unclaimed.getStatusCode().value()).isEqualTo(422);
+        assertThat(unclaimed.getBody().get("detail").asString()).contains("THIRTEEN_GROUP");
+        // a user nobody has seen is not a recipient
+        assertThat(api.post(share, pc, "{\"kind\":\"USER\",\"principal\":\"nobody.known\",\"organisation\":\"CLEVELAND_POLICE\","
+                + "\"level\":\"VIEW\",\"reason\":\"x\"}").getStatusCode().value()).isEqualTo(422);
+        // nor is a team claimed for another organisation
+        assertThat(api.post(share, pc, "{\"kind\":\"TEAM\",\"principal\":\"THIRTEEN_TENANCY_ENFORCEMENT\","
+                + "\"organisation\":\"CLEVELAND_POLICE\",\"level\":\"VIEW\",\"reason\":\"x\"}").getStatusCode().value())
+                .isEqualTo(422);
+        assertThat(accessOf(caseId, housing).getStatusCode().value()).isEqualTo(404);
+
+        // a user under an agreement, with or without their (right) organisation stated
+        var given = api.post(share, pc, "{\"kind\":\"USER\",\"principal\":\"jo.smith\",\"organisation\":\"STOCKTON_CST\","
+                + "\"level\":\"VIEW\",\"reason\":\"MARAC\"}");
+        assertThat(given.getStatusCode().value()).isEqualTo(201);
+        assertThat(given.getBody().get("recipientOrganisation").asString()).isEqualTo("STOCKTON_CST");
+    }
 }

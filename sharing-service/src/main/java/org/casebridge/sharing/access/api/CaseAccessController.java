@@ -17,6 +17,8 @@ import org.casebridge.platform.web.ETags;
 import org.casebridge.sharing.access.domain.CaseAccess;
 import org.casebridge.sharing.access.domain.Share;
 import org.casebridge.sharing.access.store.MongoCaseAccess;
+import org.casebridge.sharing.directory.domain.DirectoryEntry;
+import org.casebridge.sharing.directory.store.MongoDirectory;
 import org.casebridge.sharing.partnership.domain.Partnership;
 import org.springframework.http.ResponseEntity;
 import org.springframework.validation.annotation.Validated;
@@ -45,14 +47,18 @@ class CaseAccessController {
     private final Partnership partnership;
     private final AuditTrail audit;
     private final Clock clock;
+    private final MongoDirectory directory;
 
-    CaseAccessController(MongoCaseAccess access, Partnership partnership, AuditTrail audit, Clock clock) {
+    CaseAccessController(MongoCaseAccess access, Partnership partnership, AuditTrail audit, Clock clock,
+            MongoDirectory directory) {
+        this.directory = directory;
         this.access = access;
         this.partnership = partnership;
         this.audit = audit;
         this.clock = clock;
     }
 
+    /** @param organisation optional: if given it must be the recipient's own (from the directory), else 422 */
     record NewShare(@NotNull PrincipalKind kind, @NotBlank @Pattern(regexp = "[A-Za-z0-9._@-]{1,100}") String principal,
             @Pattern(regexp = "[A-Z0-9_]{2,40}") String organisation, @NotNull AccessLevel level,
             @NotBlank @Size(max = 2000) String reason, Instant expiresAt, Share.Consent consent,
@@ -78,12 +84,29 @@ class CaseAccessController {
     ResponseEntity<Share> share(@PathVariable @Pattern(regexp = "[0-9a-f]{24}") String caseId,
             @Valid @RequestBody NewShare request, CurrentUser user) {
         String shareId = new ObjectId().toHexString();
+        String recipientOrganisation = request.kind() == PrincipalKind.USER ? organisationOfUser(request)
+                : request.organisation(); // an organisation's or team's own is in the partnership; CaseAccess compares
         Share share = access.change(caseId, c -> c.share(user.principals(), user.id(), shareId, new CaseAccess.ShareRequest(
-                request.kind(), request.principal(), request.organisation(), request.level(), request.reason(),
+                request.kind(), request.principal(), recipientOrganisation, request.level(), request.reason(),
                 request.expiresAt(), request.consent(), request.lawfulBasis(), request.consentUntil()), partnership, clock.instant()));
         audit.record(user, "SHARE", "case", caseId, "manage", null, Map.of("share",
                 Map.of("after", share.principalKey() + " " + share.level() + " under " + share.agreement())));
         return ResponseEntity.created(URI.create("/api/v1/sharing/cases/" + caseId + "/shares/" + shareId)).body(share);
+    }
+
+    /**
+     * A named user's organisation is the directory's (from their own token when they used CaseBridge), never what the
+     * sharer typed: naming the owner's organisation would otherwise skip the sharing agreement.
+     */
+    private String organisationOfUser(NewShare request) {
+        DirectoryEntry entry = directory.find("user:" + request.principal()).filter(DirectoryEntry::active)
+                .orElseThrow(() -> DomainException.invalid("No active user " + request.principal()
+                        + " in the partnership directory (a user is listed once they have signed in to CaseBridge)."));
+        if (request.organisation() != null && !request.organisation().equals(entry.organisation())) {
+            throw DomainException.invalid("User " + request.principal() + " does not belong to " + request.organisation()
+                    + "; leave the organisation out, it is taken from the directory.");
+        }
+        return entry.organisation();
     }
 
     @Operation(summary = "Confirm the case's shares after a review (its managers)",

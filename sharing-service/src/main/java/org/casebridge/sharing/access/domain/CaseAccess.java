@@ -262,6 +262,10 @@ public final class CaseAccess {
         }
     }
 
+    /**
+     * An organisation's or team's own organisation comes from the partnership, a user's from the directory (the caller
+     * looked it up); one stated in the request must be that one.
+     */
     private String recipientOrganisation(ShareRequest request, Partnership partnership) {
         String recipient = switch (request.kind()) {
             case ORGANISATION -> request.principal();
@@ -269,6 +273,11 @@ public final class CaseAccess {
                     () -> DomainException.invalid("No team " + request.principal() + " in the partnership."));
             case USER -> request.recipientOrganisation();
         };
+        if (request.kind() != PrincipalKind.USER && request.recipientOrganisation() != null
+                && !request.recipientOrganisation().equals(recipient)) {
+            throw DomainException.invalid(request.principal() + " does not belong to " + request.recipientOrganisation()
+                    + "; leave the organisation out, it is taken from the partnership.");
+        }
         if (recipient == null || !partnership.isMember(recipient)) {
             throw DomainException.invalid("Say which partner organisation the recipient belongs to (" + recipient
                     + " is not one).");
