@@ -156,6 +156,45 @@ class CaseApiIT {
     }
 
     @Test
+    void aReplayIsTheCallersOwnForTheSameBodyCheckedAndAudited() throws InterruptedException {
+        String body = "{\"type\":\"FIRE_SETTING\",\"title\":\"Replayed: bins alight on Elm Street\"}";
+        String key = "replay-" + java.util.UUID.randomUUID();
+        String id = open(jo, body, key).getBody().get("id").asString();
+        try (TopicProbe audit = new TopicProbe(Topics.AUDIT)) {
+            var replay = open(jo, body, key);
+            assertThat(replay.getStatusCode().value()).isEqualTo(201);
+            assertThat(replay.getHeaders().getFirst("Idempotent-Replayed")).isEqualTo("true");
+            assertThat(replay.getBody().get("id").asString()).isEqualTo(id);
+            await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(audit.about(id).stream()
+                    .map(r -> json.readTree(r.value())).filter(r -> r.get("action").asString().equals("REPLAY")))
+                    .singleElement().satisfies(r -> {
+                        assertThat(r.get("userId").asString()).isEqualTo("jo.smith");
+                        assertThat(r.get("grantedBy").asString()).isEqualTo("org:STOCKTON_CST");
+                    }));
+        }
+
+        // another body under the same key: refused, nothing opened
+        var other = open(jo, "{\"type\":\"FIRE_SETTING\",\"title\":\"Replayed: a different fire\"}", key);
+        assertThat(other.getStatusCode().value()).isEqualTo(422);
+        assertThat(other.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(mongo.getCollection("cases").countDocuments(new org.bson.Document("title", "Replayed: a different fire")))
+                .isZero();
+
+        // a colleague's same key is their own: no replay of Jo's case
+        var rajs = open(raj, body, key);
+        assertThat(rajs.getStatusCode().value()).isEqualTo(201);
+        assertThat(rajs.getBody().get("id").asString()).isNotEqualTo(id);
+
+        // once Jo may no longer see the case, a replay tells her no more than a read would
+        mongo.getCollection("cases").updateOne(new org.bson.Document("_id", new org.bson.types.ObjectId(id)),
+                new org.bson.Document("$set", new org.bson.Document("access.view", List.of("org:CLEVELAND_POLICE"))));
+        assertThat(get(jo, "/api/v1/cases/" + id).getStatusCode().value()).isEqualTo(404);
+        var unseen = open(jo, body, key);
+        assertThat(unseen.getStatusCode().value()).isEqualTo(404);
+        assertThat(unseen.getBody().toString()).doesNotContain("Elm Street");
+    }
+
+    @Test
     void badInputIsRefusedWithAProblemAndNothingIsStored() {
         long before = mongo.getCollection("cases").countDocuments();
         assertThat(open(jo, "{\"type\":\"NOT_A_TYPE\",\"title\":\"x\"}", null).getStatusCode().value()).isEqualTo(400);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
+import java.util.List;
 
 import org.casebridge.contracts.Topics;
 import org.casebridge.platform.test.ApiClient;
@@ -106,6 +107,35 @@ class PersonApiIT {
         assertThat(retry.getStatusCode().value()).isEqualTo(201);
         assertThat(retry.getBody().get("id").asString()).isEqualTo(first);
         assertThat(register(raj, body, "mobile-retry-1").getBody().get("id").asString()).isNotEqualTo(first);
+    }
+
+    @Test
+    void aReplayIsTheCallersOwnForTheSameBodyCheckedAndAudited() throws InterruptedException {
+        String body = "{\"givenName\":\"Replayed\",\"familyName\":\"Okafor\",\"dateOfBirth\":\"1971\"}";
+        String key = "replay-" + java.util.UUID.randomUUID();
+        String id = register(jo, body, key).getBody().get("id").asString();
+        try (TopicProbe audit = new TopicProbe(org.casebridge.contracts.Topics.AUDIT)) {
+            var replay = register(jo, body, key);
+            assertThat(replay.getStatusCode().value()).isEqualTo(201);
+            assertThat(replay.getHeaders().getFirst("Idempotent-Replayed")).isEqualTo("true");
+            assertThat(replay.getBody().get("id").asString()).isEqualTo(id);
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20)).untilAsserted(() ->
+                    assertThat(audit.about(id).stream().map(r -> json.readTree(r.value()))
+                            .filter(r -> r.get("action").asString().equals("REPLAY")).map(r -> r.get("userId").asString()))
+                            .containsExactly("jo.smith"));
+        }
+
+        var other = register(jo, "{\"givenName\":\"Someone\",\"familyName\":\"Else\"}", key);
+        assertThat(other.getStatusCode().value()).isEqualTo(422);
+        assertThat(other.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(mongo.getCollection("people").countDocuments(new org.bson.Document("familyName", "Else"))).isZero();
+
+        // the record is no longer her organisation's: the replay is a 404, like a read
+        mongo.getCollection("people").updateOne(new org.bson.Document("_id", new org.bson.types.ObjectId(id)),
+                new org.bson.Document("$set", new org.bson.Document("organisations", List.of("CLEVELAND_POLICE"))));
+        var unseen = register(jo, body, key);
+        assertThat(unseen.getStatusCode().value()).isEqualTo(404);
+        assertThat(unseen.getBody().toString()).doesNotContain("Okafor");
     }
 
     @Test

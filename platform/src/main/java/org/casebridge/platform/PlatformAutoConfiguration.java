@@ -108,6 +108,13 @@ public class PlatformAutoConfiguration {
     }
 
     @Bean
+    org.casebridge.platform.web.IdempotentCreates idempotentCreates(MongoTemplate mongo, JsonMapper json, AuditTrail audit,
+            Clock clock, @Value("${casebridge.idempotency.ttl}") Duration ttl,
+            @Value("${casebridge.idempotency.in-flight}") Duration inFlight) {
+        return new org.casebridge.platform.web.IdempotentCreates(mongo, json, audit, clock, ttl, inFlight);
+    }
+
+    @Bean
     @ConditionalOnProperty(name = "casebridge.access.projection.enabled")
     org.casebridge.platform.access.CaseAccessProjection caseAccessProjection(MongoTemplate mongo) {
         return new org.casebridge.platform.access.CaseAccessProjection(mongo);

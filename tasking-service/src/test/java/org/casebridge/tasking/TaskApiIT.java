@@ -154,6 +154,33 @@ class TaskApiIT {
     }
 
     @Test
+    void aReplayIsTheCallersOwnForTheSameBodyAndAudited() throws InterruptedException {
+        String caseId = new ObjectId().toHexString();
+        decideAndWait(caseId, new Grant(PrincipalKind.ORGANISATION, "STOCKTON_CST", AccessLevel.MANAGE, null));
+        String body = task(caseId, "Replayed: visit the tenant", null);
+        String key = "replay-" + java.util.UUID.randomUUID();
+        String id = setTask(jo, body, key).getBody().get("id").asString();
+        try (org.casebridge.platform.test.TopicProbe audit = new org.casebridge.platform.test.TopicProbe(
+                org.casebridge.contracts.Topics.AUDIT)) {
+            var replay = setTask(jo, body, key);
+            assertThat(replay.getStatusCode().value()).isEqualTo(201);
+            assertThat(replay.getHeaders().getFirst("Idempotent-Replayed")).isEqualTo("true");
+            assertThat(replay.getBody().get("id").asString()).isEqualTo(id);
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20)).untilAsserted(() ->
+                    assertThat(audit.about(id).stream().map(r -> new String(r.value(), java.nio.charset.StandardCharsets.UTF_8)))
+                            .anySatisfy(r -> assertThat(r).contains("\"action\":\"REPLAY\"").contains("\"userId\":\"jo.smith\"")));
+        }
+
+        var other = setTask(jo, task(caseId, "Replayed: another task", null), key);
+        assertThat(other.getStatusCode().value()).isEqualTo(422);
+        assertThat(mongo.getCollection("tasks").countDocuments(new org.bson.Document("title", "Replayed: another task")))
+                .isZero();
+        var rajs = setTask(raj, body, key);
+        assertThat(rajs.getStatusCode().value()).isEqualTo(201);
+        assertThat(rajs.getBody().get("id").asString()).isNotEqualTo(id);
+    }
+
+    @Test
     void badInputIsRefusedWithAProblemAndNothingIsStored() {
         String caseId = new ObjectId().toHexString();
         decideAndWait(caseId, new Grant(PrincipalKind.ORGANISATION, "STOCKTON_CST", AccessLevel.MANAGE, null));

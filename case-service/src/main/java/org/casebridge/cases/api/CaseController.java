@@ -20,7 +20,7 @@ import org.casebridge.platform.audit.AuditTrail;
 import org.casebridge.platform.domain.DomainException;
 import org.casebridge.platform.security.CurrentUser;
 import org.casebridge.platform.web.ETags;
-import org.springframework.dao.DuplicateKeyException;
+import org.casebridge.platform.web.IdempotentCreates;
 import org.springframework.http.ResponseEntity;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -48,10 +48,13 @@ class CaseController {
     private final org.casebridge.cases.domain.CaseReferences references;
     private final org.casebridge.cases.store.MongoKnownLocations locations;
     private final AuditTrail audit;
+    private final IdempotentCreates idempotent;
     private final Clock clock;
 
     CaseController(MongoCases cases, org.casebridge.cases.domain.CaseReferences references,
-            org.casebridge.cases.store.MongoKnownLocations locations, AuditTrail audit, Clock clock) {
+            org.casebridge.cases.store.MongoKnownLocations locations, AuditTrail audit, IdempotentCreates idempotent,
+            Clock clock) {
+        this.idempotent = idempotent;
         this.locations = locations;
         this.cases = cases;
         this.references = references;
@@ -60,37 +63,27 @@ class CaseController {
     }
 
     @Operation(summary = "Open a case for your organisation",
-            description = "Send an Idempotency-Key to make a retried request return the case it already created.")
+            description = "Send an Idempotency-Key to make a retried request return the case it already created "
+                    + "(yours, for the same body, within 24 hours; another body under the same key is a 422).")
     @PostMapping
     ResponseEntity<CaseView> open(@Valid @RequestBody OpenCaseRequest request, CurrentUser user,
-            @RequestHeader(name = "Idempotency-Key", required = false) @Size(max = 100) String idempotencyKey) {
+            @RequestHeader(name = IdempotentCreates.HEADER, required = false) @Size(max = 100) String idempotencyKey) {
         if (user.organisation() == null) {
             throw DomainException.forbidden("Your account belongs to no organisation, so it cannot own a case.");
         }
         if (request.team() != null && !user.teams().contains(request.team())) {
             throw DomainException.invalid("You can only put a case in one of your own teams: " + user.teams());
         }
-        String key = idempotencyKey == null ? null : user.id() + "|" + idempotencyKey;
-        if (key != null) {
-            var earlier = cases.findByIdempotencyKey(key);
-            if (earlier.isPresent()) {
-                return created(earlier.get().value());
-            }
-        }
-        Case opened = Case.open(cases.newId(), new Case.CaseOpening(request.type(), request.title(), request.summary(),
-                user.organisation(), user.id(), request.leadOfficer(), request.team(), Boolean.TRUE.equals(request.referral()),
-                request.nextReviewDate()), references, clock.instant());
-        try {
-            cases.insert(opened, key);
-        } catch (DuplicateKeyException raced) {
-            if (key == null) {
-                throw raced;
-            }
-            return created(cases.findByIdempotencyKey(key).orElseThrow().value());
-        }
-        audit.record(user, "CREATE", "case", opened.id(), "owner-organisation", null,
-                Map.of("reference", Map.of("after", opened.reference().value())));
-        return created(opened);
+        return idempotent.create(user, idempotencyKey, "case", request, cases.newId(), id -> {
+            Case opened = Case.open(id, new Case.CaseOpening(request.type(), request.title(), request.summary(),
+                    user.organisation(), user.id(), request.leadOfficer(), request.team(),
+                    Boolean.TRUE.equals(request.referral()), request.nextReviewDate()), references, clock.instant());
+            cases.insert(opened, null);
+            audit.record(user, "CREATE", "case", opened.id(), "owner-organisation", null,
+                    Map.of("reference", Map.of("after", opened.reference().value())));
+            return created(opened);
+        }, id -> cases.findVisible(id, user.principals())
+                .map(found -> new IdempotentCreates.Replay<>(created(found.value()), CaseGuard.grantedBy(found, user))));
     }
 
     @Operation(summary = "Read a case you may see")

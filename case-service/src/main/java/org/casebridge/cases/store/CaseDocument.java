@@ -69,7 +69,10 @@ class CaseDocument {
     List<String> searchTokens = new ArrayList<>();
     long version;
     AccessList access;
-    /** {@code <user>|<Idempotency-Key>}: a retried POST finds the case it already created. */
+    /**
+     * {@code inbound|<organisation>|<external reference>}: the case a partner system's referral opened, which its later
+     * records name. (A practitioner's {@code Idempotency-Key} is the platform's {@code IdempotentCreates}, not this.)
+     */
     @Indexed(unique = true, sparse = true)
     String idempotencyKey;
     List<OutboxEvent> outbox = new ArrayList<>();

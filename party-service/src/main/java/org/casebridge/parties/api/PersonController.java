@@ -5,7 +5,6 @@ import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 import org.casebridge.parties.domain.IdentifierScheme;
 import org.casebridge.parties.domain.Person;
@@ -16,7 +15,7 @@ import org.casebridge.platform.audit.AuditTrail;
 import org.casebridge.platform.domain.DomainException;
 import org.casebridge.platform.security.CurrentUser;
 import org.casebridge.platform.web.ETags;
-import org.springframework.dao.DuplicateKeyException;
+import org.casebridge.platform.web.IdempotentCreates;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.validation.annotation.Validated;
@@ -49,9 +48,12 @@ class PersonController {
     private final PersonAccess access;
     private final PossibleMatches matches;
     private final AuditTrail audit;
+    private final IdempotentCreates idempotent;
     private final Clock clock;
 
-    PersonController(MongoPeople people, PersonAccess access, PossibleMatches matches, AuditTrail audit, Clock clock) {
+    PersonController(MongoPeople people, PersonAccess access, PossibleMatches matches, AuditTrail audit,
+            IdempotentCreates idempotent, Clock clock) {
+        this.idempotent = idempotent;
         this.people = people;
         this.access = access;
         this.matches = matches;
@@ -62,30 +64,20 @@ class PersonController {
     @Operation(summary = "Register a person for your organisation",
             description = "The answer lists possibleMatches: people across the partnership who may be the same person, "
                     + "with a score and the reasons. Likely ones go on the duplicate review list. Send an Idempotency-Key "
-                    + "to make a retried request return the person it already registered.")
+                    + "to make a retried request return the person it already registered (yours, for the same body, "
+                    + "within 24 hours; another body under the same key is a 422).")
     @PostMapping
     ResponseEntity<PersonView> register(@Valid @RequestBody PersonRequest request, CurrentUser user,
-            @RequestHeader(name = "Idempotency-Key", required = false) @Size(max = 100) String idempotencyKey) {
+            @RequestHeader(name = IdempotentCreates.HEADER, required = false) @Size(max = 100) String idempotencyKey) {
         String organisation = organisationOf(user);
-        String key = idempotencyKey == null ? null : user.id() + "|" + idempotencyKey;
-        if (key != null) {
-            Optional<Person> earlier = people.findByIdempotencyKey(key);
-            if (earlier.isPresent()) {
-                return created(earlier.get(), List.of());
-            }
-        }
-        Person registered = Person.register(people.newId(), request.details(), user.id(), organisation, clock.instant());
-        List<PossibleMatches.Ranked> found = matches.of(registered);
-        try {
-            people.insert(registered, key);
-        } catch (DuplicateKeyException raced) {
-            if (key == null) {
-                throw raced;
-            }
-            return created(people.findByIdempotencyKey(key).orElseThrow(), List.of());
-        }
-        audit.record(user, "CREATE", "person", registered.id(), ORGANISATION_RECORD, null, fieldsSet(registered));
-        return created(registered, matches.reviewed(registered, found, organisation));
+        return idempotent.create(user, idempotencyKey, "person", request, people.newId(), id -> {
+            Person registered = Person.register(id, request.details(), user.id(), organisation, clock.instant());
+            List<PossibleMatches.Ranked> found = matches.of(registered);
+            people.insert(registered, null);
+            audit.record(user, "CREATE", "person", registered.id(), ORGANISATION_RECORD, null, fieldsSet(registered));
+            return created(registered, matches.reviewed(registered, found, organisation));
+        }, id -> access.visible(id, user)
+                .map(seen -> new IdempotentCreates.Replay<>(created(seen.person(), List.of()), seen.grantedBy())));
     }
 
     @Operation(summary = "Who this person may already be, before registering them",

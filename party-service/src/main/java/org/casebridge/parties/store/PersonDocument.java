@@ -44,7 +44,10 @@ class PersonDocument {
     Set<String> blockingKeys;
     @Indexed
     String dateOfBirth;
-    /** {@code <user>|<Idempotency-Key>}: a retried POST finds the person it already registered. */
+    /**
+     * {@code inbound|<organisation>|<external id>}: the person a partner system's record registered, so a record sent
+     * twice registers one. (A practitioner's {@code Idempotency-Key} is the platform's {@code IdempotentCreates}.)
+     */
     @Indexed(unique = true, sparse = true)
     String idempotencyKey;
     List<OutboxEvent> outbox = new ArrayList<>();

@@ -3,6 +3,7 @@ package org.casebridge.platform.sample;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.casebridge.contracts.cases.CaseOpened;
@@ -11,6 +12,7 @@ import org.casebridge.platform.events.AggregateStore;
 import org.casebridge.platform.events.OutboxEvents;
 import org.casebridge.platform.security.CurrentUser;
 import org.casebridge.platform.web.ETags;
+import org.casebridge.platform.web.IdempotentCreates;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
@@ -37,23 +39,34 @@ class SampleController {
     private final AggregateStore store;
     private final OutboxEvents events;
     private final MongoTemplate mongo;
+    private final IdempotentCreates idempotent;
 
-    SampleController(AggregateStore store, OutboxEvents events, MongoTemplate mongo) {
+    SampleController(AggregateStore store, OutboxEvents events, MongoTemplate mongo, IdempotentCreates idempotent) {
         this.store = store;
         this.events = events;
         this.mongo = mongo;
+        this.idempotent = idempotent;
     }
 
     @PostMapping
-    ResponseEntity<SampleCase> open(@Valid @RequestBody Draft draft, CurrentUser user) {
-        SampleCase sample = new SampleCase();
-        sample.id = UUID.randomUUID().toString();
-        sample.version = 1;
-        sample.title = draft.title();
-        sample.owner = user.organisation();
-        sample.outbox.add(events.of(sample.id, 1L, opened(sample, user)));
-        store.insert(sample, "samples");
-        return ResponseEntity.created(URI.create("/api/v1/samples/" + sample.id)).eTag(ETags.of(1)).body(sample);
+    ResponseEntity<SampleCase> open(@Valid @RequestBody Draft draft, CurrentUser user,
+            @RequestHeader(name = IdempotentCreates.HEADER, required = false) @Size(max = 100) String idempotencyKey) {
+        return idempotent.create(user, idempotencyKey, "sample", draft, UUID.randomUUID().toString(), id -> {
+            SampleCase sample = new SampleCase();
+            sample.id = id;
+            sample.version = 1;
+            sample.title = draft.title();
+            sample.owner = user.organisation();
+            sample.outbox.add(events.of(sample.id, 1L, opened(sample, user)));
+            store.insert(sample, "samples");
+            return created(sample);
+        }, id -> Optional.ofNullable(mongo.findById(id, SampleCase.class, "samples"))
+                .filter(sample -> sample.owner.equals(user.organisation()))
+                .map(sample -> new IdempotentCreates.Replay<>(created(sample), "owner")));
+    }
+
+    private static ResponseEntity<SampleCase> created(SampleCase sample) {
+        return ResponseEntity.created(URI.create("/api/v1/samples/" + sample.id)).eTag(ETags.of(sample.version)).body(sample);
     }
 
     @GetMapping("/{id}")

@@ -14,12 +14,12 @@ import org.casebridge.platform.audit.AuditTrail;
 import org.casebridge.platform.domain.DomainException;
 import org.casebridge.platform.security.CurrentUser;
 import org.casebridge.platform.web.ETags;
+import org.casebridge.platform.web.IdempotentCreates;
 import org.casebridge.tasking.tasks.domain.Actor;
 import org.casebridge.tasking.tasks.domain.Assignee;
 import org.casebridge.tasking.tasks.domain.Task;
 import org.casebridge.tasking.tasks.domain.TaskStatus;
 import org.casebridge.tasking.tasks.store.MongoTasks;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.ResponseEntity;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -46,9 +46,11 @@ class TaskController {
     private final MongoTasks tasks;
     private final TaskGuard guard;
     private final AuditTrail audit;
+    private final IdempotentCreates idempotent;
     private final Clock clock;
 
-    TaskController(MongoTasks tasks, TaskGuard guard, AuditTrail audit, Clock clock) {
+    TaskController(MongoTasks tasks, TaskGuard guard, AuditTrail audit, IdempotentCreates idempotent, Clock clock) {
+        this.idempotent = idempotent;
         this.tasks = tasks;
         this.guard = guard;
         this.audit = audit;
@@ -58,42 +60,35 @@ class TaskController {
     @Operation(summary = "Set a task on a case you may contribute to, or about a person or a location",
             description = "The assignee may be a user, a team or a whole organisation, which then allocates it. On a case "
                     + "the assignee's organisation must be able to contribute to it (a share at CONTRIBUTE); otherwise 409 "
-                    + "says so. Send an Idempotency-Key to make a retried request return the task it already set.")
+                    + "says so. Send an Idempotency-Key to make a retried request return the task it already set (yours, for "
+                    + "the same body, within 24 hours; another body under the same key is a 422).")
     @PostMapping
     ResponseEntity<TaskView> create(@Valid @RequestBody NewTaskRequest request, CurrentUser user,
-            @RequestHeader(name = "Idempotency-Key", required = false) @Size(max = 100) String idempotencyKey) {
+            @RequestHeader(name = IdempotentCreates.HEADER, required = false) @Size(max = 100) String idempotencyKey) {
         Actor actor = TaskGuard.actor(user);
-        String key = idempotencyKey == null ? null : user.id() + "|" + idempotencyKey;
-        if (key != null) {
-            Optional<Task> earlier = tasks.findByIdempotencyKey(key);
-            if (earlier.isPresent()) {
-                return created(earlier.get());
+        return idempotent.create(user, idempotencyKey, "task", request, tasks.newId(), id -> {
+            Task.NewTask newTask = newTask(request);
+            Assignee assignee = newTask.assignee() == null
+                    ? new Assignee(Assignee.Kind.USER, user.id(), user.organisation()) : newTask.assignee();
+            Task.CaseRights rights = Task.CaseRights.NO_CASE;
+            AccessList access = TaskGuard.NOBODY;
+            if (newTask.subjectKind() == Task.SubjectKind.CASE) {
+                access = guard.accessTo(newTask.subjectId());
+                rights = new Task.CaseRights(access.allows(actor.principals(), AccessLevel.VIEW),
+                        access.allows(actor.principals(), AccessLevel.CONTRIBUTE),
+                        access.allows(assignee.principals(), AccessLevel.CONTRIBUTE));
             }
-        }
-        Task.NewTask newTask = newTask(request);
-        Assignee assignee = newTask.assignee() == null
-                ? new Assignee(Assignee.Kind.USER, user.id(), user.organisation()) : newTask.assignee();
-        Task.CaseRights rights = Task.CaseRights.NO_CASE;
-        AccessList access = TaskGuard.NOBODY;
-        if (newTask.subjectKind() == Task.SubjectKind.CASE) {
-            access = guard.accessTo(newTask.subjectId());
-            rights = new Task.CaseRights(access.allows(actor.principals(), AccessLevel.VIEW),
-                    access.allows(actor.principals(), AccessLevel.CONTRIBUTE),
-                    access.allows(assignee.principals(), AccessLevel.CONTRIBUTE));
-        }
-        Task task = Task.create(tasks.newId(), newTask, actor, rights, clock.instant());
-        try {
-            tasks.insert(task, key);
-        } catch (DuplicateKeyException raced) {
-            if (key == null) {
-                throw raced;
-            }
-            return created(tasks.findByIdempotencyKey(key).orElseThrow());
-        }
-        audit.record(user, "CREATE", "task", task.id(), task.caseId() == null ? "creator" : grantedBy(access, user),
-                null, Map.of("subject", Map.of("after", task.subjectKind() + " " + task.subjectId()),
-                        "assignee", Map.of("after", task.assignee().kind() + " " + task.assignee().id())));
-        return created(task);
+            Task task = Task.create(id, newTask, actor, rights, clock.instant());
+            tasks.insert(task);
+            audit.record(user, "CREATE", "task", task.id(), task.caseId() == null ? "creator" : grantedBy(access, user),
+                    null, Map.of("subject", Map.of("after", task.subjectKind() + " " + task.subjectId()),
+                            "assignee", Map.of("after", task.assignee().kind() + " " + task.assignee().id())));
+            return created(task);
+        }, id -> {
+            // a task the caller may no longer see is a 404, as on a read
+            TaskGuard.Seen seen = guard.load(id, actor);
+            return Optional.of(new IdempotentCreates.Replay<>(created(seen.task()), seen.grantedBy()));
+        });
     }
 
     private static Task.NewTask newTask(NewTaskRequest r) {

@@ -22,7 +22,6 @@ public class MongoTasks {
 
     static final String COLLECTION = "tasks";
     private static final List<String> OPEN = List.of("NEW", "ACCEPTED", "IN_PROGRESS");
-    private static final String[] NOT_DOMAIN = {"idempotencyKey"};
 
     private final MongoTemplate mongo;
     private final AggregateStore store;
@@ -39,9 +38,8 @@ public class MongoTasks {
         return new ObjectId().toHexString();
     }
 
-    public void insert(Task created, String idempotencyKey) {
+    public void insert(Task created) {
         TaskDocument doc = TaskDocument.of(created);
-        doc.idempotencyKey = idempotencyKey;
         doc.outbox.addAll(events.sequenced(created.id(), 0, created.newEvents()));
         store.insert(doc, COLLECTION);
     }
@@ -49,16 +47,11 @@ public class MongoTasks {
     /** False when somebody changed the task since {@code expectedVersion}. */
     public boolean update(Task changed, long expectedVersion) {
         return store.update(COLLECTION, changed.id(), expectedVersion, TaskDocument.of(changed),
-                events.sequenced(changed.id(), expectedVersion, changed.newEvents()), NOT_DOMAIN);
+                events.sequenced(changed.id(), expectedVersion, changed.newEvents()));
     }
 
     public Optional<Task> find(String id) {
         return Optional.ofNullable(mongo.findById(id, TaskDocument.class, COLLECTION)).map(TaskDocument::toTask);
-    }
-
-    public Optional<Task> findByIdempotencyKey(String idempotencyKey) {
-        return Optional.ofNullable(mongo.findOne(Query.query(Criteria.where("idempotencyKey").is(idempotencyKey)),
-                TaskDocument.class, COLLECTION)).map(TaskDocument::toTask);
     }
 
     /** Which tasks a list shows. */

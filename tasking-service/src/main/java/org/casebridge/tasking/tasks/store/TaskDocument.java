@@ -46,9 +46,6 @@ class TaskDocument {
     Instant escalatedAt;
     Instant caseClosedAt;
     long version;
-    /** {@code <user>|<Idempotency-Key>}: a retried POST finds the task it already set. */
-    @Indexed(unique = true, sparse = true)
-    String idempotencyKey;
     List<OutboxEvent> outbox = new ArrayList<>();
 
     static TaskDocument of(Task t) {
