@@ -155,6 +155,22 @@ public final class LocalStack implements AutoCloseable {
         }
     }
 
+    /** This stack's own key for webhook secrets, made on first start and kept with the data (never in git). */
+    private String webhookSecretKey() {
+        Path file = data.resolve("webhook-secret.key");
+        try {
+            if (!java.nio.file.Files.exists(file)) {
+                byte[] key = new byte[32];
+                new java.security.SecureRandom().nextBytes(key);
+                java.nio.file.Files.createDirectories(data);
+                java.nio.file.Files.writeString(file, java.util.Base64.getEncoder().encodeToString(key));
+            }
+            return java.nio.file.Files.readString(file).strip();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("cannot keep the webhook secret key in " + file, e);
+        }
+    }
+
     private Map<String, String> environmentOf(Service service) {
         Map<String, String> env = new LinkedHashMap<>();
         env.put("SERVER_PORT", String.valueOf(service.port()));
@@ -162,8 +178,12 @@ public final class LocalStack implements AutoCloseable {
         env.put("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_ISSUERURI", "http://localhost:" + ISSUER_PORT);
         env.put("SPRING_MAIL_HOST", "localhost");
         env.put("SPRING_MAIL_PORT", String.valueOf(SMTP_PORT));
-        // partners' webhook endpoints on this machine are plain http
+        // partners' webhook endpoints on this machine are plain http, on this machine's own addresses
         env.put("CASEBRIDGE_WEBHOOKS_ALLOWHTTP", "true");
+        env.put("CASEBRIDGE_WEBHOOKS_ALLOWEDHOSTS", "localhost,127.0.0.1");
+        if (service.name().equals("sharing-service")) {
+            env.put("CASEBRIDGE_WEBHOOKS_SECRETKEY", webhookSecretKey());
+        }
         if (service.database() != null) {
             env.put("SPRING_MONGODB_URI", "mongodb://localhost:" + MONGO_PORT + "/" + service.database());
             env.put("SPRING_KAFKA_BOOTSTRAP_SERVERS", "localhost:" + KAFKA_PORT);

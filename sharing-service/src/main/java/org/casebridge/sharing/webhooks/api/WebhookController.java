@@ -12,6 +12,8 @@ import org.casebridge.platform.domain.DomainException;
 import org.casebridge.platform.security.CurrentUser;
 import org.casebridge.sharing.webhooks.delivery.FeedReplay;
 import org.casebridge.sharing.webhooks.delivery.WebhookSettings;
+import org.casebridge.sharing.webhooks.delivery.WebhookTargets;
+import org.casebridge.sharing.webhooks.store.WebhookSecrets;
 import org.casebridge.sharing.webhooks.store.MongoWebhooks;
 import org.casebridge.sharing.webhooks.store.MongoWebhooks.Subscription;
 import org.springframework.http.ResponseEntity;
@@ -48,8 +50,13 @@ class WebhookController {
     private final FeedReplay replay;
     private final WebhookSettings settings;
     private final Clock clock;
+    private final WebhookTargets targets;
+    private final WebhookSecrets secrets;
 
-    WebhookController(MongoWebhooks webhooks, FeedReplay replay, WebhookSettings settings, Clock clock) {
+    WebhookController(MongoWebhooks webhooks, FeedReplay replay, WebhookSettings settings, Clock clock,
+            WebhookTargets targets, WebhookSecrets secrets) {
+        this.targets = targets;
+        this.secrets = secrets;
         this.webhooks = webhooks;
         this.replay = replay;
         this.settings = settings;
@@ -59,11 +66,10 @@ class WebhookController {
     record NewSubscription(@NotBlank @Size(max = 500) String url) {
     }
 
-    /** @param secret shown once, when the subscription is made: the key that signs every call */
+    /** @param secret shown once, when the subscription is made or its secret rotated: the key that signs every call */
     record SubscriptionView(String id, String organisation, String url, boolean active, Instant createdAt, String secret) {
-        static SubscriptionView of(Subscription s, boolean withSecret) {
-            return new SubscriptionView(s.id(), s.organisation(), s.url(), s.active(), s.createdAt(),
-                    withSecret ? s.secret() : null);
+        static SubscriptionView of(Subscription s, String newSecret) {
+            return new SubscriptionView(s.id(), s.organisation(), s.url(), s.active(), s.createdAt(), newSecret);
         }
     }
 
@@ -99,19 +105,44 @@ class WebhookController {
         if (url.getHost() == null || !(https || (http && settings.allowHttp()))) {
             throw DomainException.invalid("A webhook URL must be https://" + (settings.allowHttp() ? " or http://" : "") + "…");
         }
-        byte[] secret = new byte[32];
-        RANDOM.nextBytes(secret);
-        Subscription subscription = new Subscription(new ObjectId().toHexString(), organisation, url.toString(),
-                HexFormat.of().formatHex(secret), true, user.id(), clock.instant());
+        if (url.getUserInfo() != null) {
+            throw DomainException.invalid("A webhook URL carries no user name or password; calls are signed instead.");
+        }
+        targets.requireReachable(url);
+        String id = new ObjectId().toHexString();
+        String secret = newSecret();
+        Subscription subscription = new Subscription(id, organisation, url.toString(), secrets.seal(id, secret), true,
+                user.id(), clock.instant());
         webhooks.subscribe(subscription);
         return ResponseEntity.created(URI.create("/api/v1/sharing/webhooks/" + subscription.id()))
-                .body(SubscriptionView.of(subscription, true));
+                .body(SubscriptionView.of(subscription, secret));
+    }
+
+    @Operation(summary = "Rotate the signing secret: a new one, returned once, replaces the old at once",
+            description = "Calls from now on (retries of earlier ones too) are signed with the new secret. A call your "
+                    + "system refuses while it still checks the old one is retried with backoff, so store the new "
+                    + "secret within minutes and nothing is lost.")
+    @PostMapping("/{id}/secret")
+    SubscriptionView rotateSecret(@PathVariable @Pattern(regexp = "[0-9a-f]{24}") String id, CurrentUser user) {
+        Subscription subscription = owned(id, user);
+        if (!subscription.active()) {
+            throw DomainException.conflict("This subscription has ended.");
+        }
+        String secret = newSecret();
+        webhooks.replaceSecret(subscription.id(), secrets.seal(subscription.id(), secret));
+        return SubscriptionView.of(subscription, secret);
+    }
+
+    private static String newSecret() {
+        byte[] secret = new byte[32];
+        RANDOM.nextBytes(secret);
+        return HexFormat.of().formatHex(secret);
     }
 
     @Operation(summary = "Your organisation's webhook subscriptions (without their secrets)")
     @GetMapping
     List<SubscriptionView> mine(CurrentUser user) {
-        return webhooks.of(requireIntegrator(user)).stream().map(s -> SubscriptionView.of(s, false)).toList();
+        return webhooks.of(requireIntegrator(user)).stream().map(s -> SubscriptionView.of(s, null)).toList();
     }
 
     @Operation(summary = "End a subscription; calls not yet made are dropped")

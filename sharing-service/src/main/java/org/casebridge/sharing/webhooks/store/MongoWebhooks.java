@@ -29,6 +29,7 @@ public class MongoWebhooks {
 
     public enum Status { PENDING, SENDING, DELIVERED, FAILED }
 
+    /** @param secret as stored: sealed by {@link WebhookSecrets}, opened only to sign a call */
     @Document(SUBSCRIPTIONS)
     public record Subscription(@Id String id, @Indexed String organisation, String url, String secret, boolean active,
             String createdBy, Instant createdAt) {
@@ -62,6 +63,11 @@ public class MongoWebhooks {
 
     public List<Subscription> of(String organisation) {
         return mongo.find(Query.query(Criteria.where("organisation").is(organisation)), Subscription.class, SUBSCRIPTIONS);
+    }
+
+    /** @param sealed the new secret, sealed by {@link WebhookSecrets}; the old one is gone at once */
+    public void replaceSecret(String id, String sealed) {
+        mongo.updateFirst(Query.query(Criteria.where("_id").is(id)), new Update().set("secret", sealed), SUBSCRIPTIONS);
     }
 
     public void deactivate(String id) {
