@@ -195,6 +195,27 @@ class CaseApiIT {
     }
 
     @Test
+    void anAnalystGetsCountsButNoCaseAndAPartnerSystemNoCaseEither() {
+        String id = open(jo, "{\"type\":\"OTHER\",\"title\":\"Not for analysts\"}", null).getBody().get("id").asString();
+        String analyst = TestTokens.token("analyst.tees", "STOCKTON_CST", List.of(), List.of("ANALYST"));
+        String system = TestTokens.token("stockton.asbdb", "STOCKTON_CST", List.of(), List.of("INTEGRATION"));
+        for (String limited : List.of(analyst, system)) {
+            for (String path : List.of("/api/v1/cases/" + id, "/api/v1/cases", "/api/v1/cases?q=analysts",
+                    "/api/v1/cases/" + id + "/log", "/api/v1/cases/" + id + "/details", "/api/v1/cases/transfers/incoming")) {
+                var refused = get(limited, path);
+                assertThat(refused.getStatusCode().value()).as(path).isEqualTo(403);
+                assertThat(refused.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+                assertThat(refused.getBody().toString()).doesNotContain("Not for analysts");
+            }
+            assertThat(open(limited, "{\"type\":\"OTHER\",\"title\":\"Opened by a limited account\"}", null)
+                    .getStatusCode().value()).isEqualTo(403);
+        }
+        Instant from = Instant.now().minus(Duration.ofDays(1));
+        assertThat(get(analyst, "/api/v1/cases/reports/counts?from=" + from + "&to=" + Instant.now().plus(Duration.ofDays(1)))
+                .getStatusCode().value()).isEqualTo(200);
+    }
+
+    @Test
     void badInputIsRefusedWithAProblemAndNothingIsStored() {
         long before = mongo.getCollection("cases").countDocuments();
         assertThat(open(jo, "{\"type\":\"NOT_A_TYPE\",\"title\":\"x\"}", null).getStatusCode().value()).isEqualTo(400);

@@ -139,6 +139,20 @@ class PersonApiIT {
     }
 
     @Test
+    void analystsAndPartnerSystemsReadNoPeople() {
+        String id = register(jo, "{\"givenName\":\"Counted\",\"familyName\":\"Never\"}", null).getBody().get("id").asString();
+        for (String limited : List.of(TestTokens.token("analyst.tees", "STOCKTON_CST", List.of(), List.of("ANALYST")),
+                TestTokens.token("stockton.asbdb", "STOCKTON_CST", List.of(), List.of("INTEGRATION")))) {
+            for (String path : List.of("/api/v1/parties/people/" + id, "/api/v1/parties/people?name=Never",
+                    "/api/v1/parties/duplicates", "/api/v1/parties/people/" + id + "/involvement")) {
+                var refused = get(limited, path);
+                assertThat(refused.getStatusCode().value()).as(path).isEqualTo(403);
+                assertThat(refused.getBody().toString()).doesNotContain("Never");
+            }
+        }
+    }
+
+    @Test
     void badInputIsRefusedWithAProblemAndNothingIsStored() {
         long before = mongo.getCollection("people").countDocuments();
 

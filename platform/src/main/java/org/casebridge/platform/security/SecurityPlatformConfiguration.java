@@ -35,7 +35,9 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import org.springframework.security.authorization.AuthorizationDeniedException;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.util.StringUtils;
 
 /**
@@ -46,24 +48,31 @@ import org.springframework.util.StringUtils;
  */
 @AutoConfiguration(beforeName = "org.springframework.boot.security.oauth2.server.resource.autoconfigure.servlet.OAuth2ResourceServerAutoConfiguration")
 @EnableWebSecurity
-@EnableConfigurationProperties(OAuth2ResourceServerProperties.class)
+@EnableConfigurationProperties({OAuth2ResourceServerProperties.class, LimitedRolesProperties.class})
 public class SecurityPlatformConfiguration {
 
     private static final String[] OPEN_PATHS = {"/actuator/health/**", "/actuator/info", "/actuator/prometheus",
             "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html", "/error"};
 
     @Bean
-    SecurityFilterChain casebridgeSecurityFilterChain(HttpSecurity http, Problems problems) throws Exception {
+    SecurityFilterChain casebridgeSecurityFilterChain(HttpSecurity http, Problems problems,
+            LimitedRolesProperties limitedRoles) throws Exception {
+        AccessDeniedHandler forbidden = (request, response, e) -> problems.write(response, HttpStatus.FORBIDDEN,
+                "Forbidden", e instanceof AuthorizationDeniedException denied
+                        && denied.getAuthorizationResult() instanceof RoleLimits.Refused refused
+                                ? refused.detail() : "You may not do this.");
         http.csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .authorizeHttpRequests(auth -> auth.requestMatchers(OPEN_PATHS).permitAll().anyRequest().authenticated())
+                // one rule for every service: analysts and partner systems reach only the endpoints listed for them
+                .authorizeHttpRequests(auth -> auth.requestMatchers(OPEN_PATHS).permitAll()
+                        .anyRequest().access(new RoleLimits(limitedRoles.limitedRoles())))
                 .oauth2ResourceServer(oauth -> oauth
                         .jwt(jwt -> jwt.jwtAuthenticationConverter(new ClaimsToAuthorities()))
                         .authenticationEntryPoint((request, response, e) -> problems.write(response, HttpStatus.UNAUTHORIZED,
                                 "Authentication required", "A valid bearer token is required."))
-                        .accessDeniedHandler((request, response, e) -> problems.write(response, HttpStatus.FORBIDDEN,
-                                "Forbidden", "You may not do this.")))
+                        .accessDeniedHandler(forbidden))
                 .exceptionHandling(ex -> ex
+                        .accessDeniedHandler(forbidden)
                         .authenticationEntryPoint((request, response, e) -> {
                             response.setHeader("WWW-Authenticate", "Bearer");
                             problems.write(response, HttpStatus.UNAUTHORIZED, "Authentication required",
