@@ -87,6 +87,13 @@ public class MongoLocations {
                 .limit(limit).toList();
     }
 
+    /** Where each location of concern is and what kind of place it is, for the figures. */
+    public List<Location.Details> ofConcern() {
+        Query query = Query.query(Criteria.where("ofConcern").is(true));
+        query.fields().include("details");
+        return mongo.find(query, LocationDocument.class, COLLECTION).stream().map(doc -> doc.details).toList();
+    }
+
     public record Near(double latitude, double longitude, double radiusMetres) {
     }
 
