@@ -101,14 +101,20 @@ final class CasePage {
 
     @SuppressWarnings("unchecked")
     static String describePlace(Map<String, Object> place) {
-        Object lines = place.get("lines");
+        // party-service's location: a name and/or addressLines, and a postcode
+        Object lines = place.get("lines") != null ? place.get("lines") : place.get("addressLines");
+        if (lines instanceof List<?> l && l.isEmpty()) {
+            lines = null;
+        }
         Object address = place.get("address");
         if (address instanceof Map<?, ?> a) {
             lines = a.get("lines");
             Object postcode = a.get("postcode");
             return String.join(", ", (List<String>) (lines == null ? List.of() : lines)) + (postcode == null ? "" : ", " + postcode);
         }
-        return lines == null ? String.valueOf(place.getOrDefault("name", "A place"))
-                : String.join(", ", (List<String>) lines) + ", " + place.getOrDefault("postcode", "");
+        Object name = place.get("name") == null ? "A place" : place.get("name");
+        Object postcode = place.get("postcode");
+        return lines == null ? name + (postcode == null ? "" : ", " + postcode)
+                : String.join(", ", (List<String>) lines) + (postcode == null ? "" : ", " + postcode);
     }
 }

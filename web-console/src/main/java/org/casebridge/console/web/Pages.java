@@ -31,7 +31,12 @@ class Pages {
     /** A case the user may not see looks exactly like a case that does not exist. */
     @ExceptionHandler({Api.NotFound.class, NoResourceFoundException.class})
     @ResponseStatus(HttpStatus.NOT_FOUND)
-    String notFound() {
+    String notFound(HttpServletRequest request, org.springframework.ui.Model model) {
+        // a case one cannot open may still be asked for: the request says nothing of whether it exists
+        String uri = request.getRequestURI();
+        if (uri != null && uri.matches("/cases/[0-9a-f]{24}") && me() != null) {
+            model.addAttribute("askForCase", uri.substring("/cases/".length()));
+        }
         return "not-found";
     }
 
