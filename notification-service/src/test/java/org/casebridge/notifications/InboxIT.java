@@ -5,8 +5,13 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 
 import org.bson.types.ObjectId;
+import org.casebridge.contracts.access.CaseAccessChanged;
+import org.casebridge.contracts.access.CaseAccessChanged.AccessLevel;
+import org.casebridge.contracts.access.CaseAccessChanged.Grant;
+import org.casebridge.contracts.access.CaseAccessChanged.PrincipalKind;
 import org.casebridge.contracts.cases.CaseOpened;
 import org.casebridge.platform.events.AggregateStore;
 import org.casebridge.platform.events.OutboxEvents;
@@ -42,6 +47,9 @@ class InboxIT {
         String caseId = new ObjectId().toHexString();
         store.append(events.of(caseId, 1L, new CaseOpened(caseId, "ASB-2026-000100", "ASB_PERSONAL", false, title, "OPEN",
                 "STOCKTON_CST", leadOfficer, null, "jo.smith", Instant.now())));
+        // and sharing-service's decision on it, without which nobody hears of the case
+        store.append(events.of(caseId, 1L, new CaseAccessChanged(caseId, "ASB_PERSONAL", "STOCKTON_CST", false,
+                List.of(new Grant(PrincipalKind.ORGANISATION, "STOCKTON_CST", AccessLevel.MANAGE, null)), Instant.now())));
         return caseId;
     }
 
@@ -81,6 +89,8 @@ class InboxIT {
         String caseId = new ObjectId().toHexString();
         store.append(events.of(caseId, 4L, new org.casebridge.contracts.cases.CaseReviewThresholdMet(caseId, "ASB-2026-000200",
                 "THIRTEEN_GROUP", "kate.moss", new ObjectId().toHexString(), 3, 3, 6, Instant.now())));
+        store.append(events.of(caseId, 1L, new CaseAccessChanged(caseId, "ASB_PERSONAL", "THIRTEEN_GROUP", false,
+                List.of(new Grant(PrincipalKind.ORGANISATION, "THIRTEEN_GROUP", AccessLevel.MANAGE, null)), Instant.now())));
 
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
                 assertThat(inboxOf(kate, "").get("items").findValuesAsString("kind")).contains("CASE_REVIEW_DUE"));

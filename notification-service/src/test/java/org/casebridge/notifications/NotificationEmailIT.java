@@ -168,6 +168,8 @@ class NotificationEmailIT {
         String caseId = new ObjectId().toHexString();
         store.append(events.of(caseId, 1L, new CaseOpened(caseId, "ASB-2026-000500", "ASB_PERSONAL", false, "Digest case",
                 "OPEN", "STOCKTON_CST", "kim.lee", null, "jo.smith", Instant.now())));
+        store.append(events.of(caseId, 1L, new CaseAccessChanged(caseId, "ASB_PERSONAL", "STOCKTON_CST", false,
+                List.of(new Grant(PrincipalKind.ORGANISATION, "STOCKTON_CST", AccessLevel.MANAGE, null)), Instant.now())));
         store.append(events.of(caseId, 2L, new CaseLogEntryAdded(caseId, "ASB-2026-000500", new ObjectId().toHexString(),
                 "VISIT", "PARTNERSHIP", null, "pc.adams", "CLEVELAND_POLICE", Instant.now())));
         await().atMost(ARRIVES).until(() -> mailTo(address).size() == 1);

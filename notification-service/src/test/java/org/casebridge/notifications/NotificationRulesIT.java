@@ -147,6 +147,7 @@ class NotificationRulesIT {
         String marker = new ObjectId().toHexString();
         store.append(events.of(marker, 1L, new CaseOpened(marker, "ASB-2026-000301", "ASB_PERSONAL", false, "Marker",
                 "OPEN", "STOCKTON_CST", "raj.patel", null, "jo.smith", Instant.now())));
+        decide(marker, 1, OWNER);
         await().atMost(ARRIVES).untilAsserted(() -> assertThat(kindsAbout(raj, marker)).containsExactly("CASE_LEAD_ASSIGNED"));
         assertThat(kindsAbout(raj, caseId)).containsExactly("CASE_UPDATED");
     }
@@ -165,10 +166,40 @@ class NotificationRulesIT {
             String caseId = new ObjectId().toHexString();
             store.append(events.of(caseId, 1L, new CaseOpened(caseId, "ASB-2026-000400", "ASB_PERSONAL", false,
                     "Pushed live", "OPEN", "STOCKTON_CST", "amy.lowe", null, "jo.smith", Instant.now())));
+            decide(caseId, 1, OWNER);
             await().atMost(ARRIVES).untilAsserted(() -> assertThat(lines).anySatisfy(l ->
                     assertThat(l).startsWith("data:").contains(caseId).contains("CASE_LEAD_ASSIGNED")));
         } finally {
             response.cancel(true);
         }
+    }
+
+    /**
+     * Case events and access decisions travel on different topics, so a case event may come first. Until the decision
+     * is known nobody hears of the case (fail closed); then whoever it lets see the case is told, and nobody else.
+     */
+    @Test
+    void nobodyHearsOfACaseBeforeItsAccessDecisionAndTheAllowedHearAfterIt() {
+        String sam = TestTokens.practitioner("sam.okafor", "STOCKTON_CST", "STOCKTON_ASB");
+        String pc = TestTokens.practitioner("pc.adams", "CLEVELAND_POLICE", "CP_STOCKTON_NPT");
+        String caseId = new ObjectId().toHexString();
+        store.append(events.of(caseId, 1L, new CaseOpened(caseId, "ASB-2026-000310", "ASB_PERSONAL", false, "Held",
+                "OPEN", "STOCKTON_CST", "sam.okafor", null, "jo.smith", Instant.now())));
+        store.append(events.of(caseId, 2L, new CaseLogEntryAdded(caseId, "ASB-2026-000310", new ObjectId().toHexString(),
+                "VISIT", "PARTNERSHIP", null, "jo.smith", "STOCKTON_CST", Instant.now())));
+
+        await().during(Duration.ofSeconds(5)).atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> assertThat(kindsAbout(sam, caseId)).isEmpty());
+
+        decide(caseId, 1, OWNER);
+        await().atMost(ARRIVES).untilAsserted(() -> assertThat(kindsAbout(sam, caseId))
+                .containsExactlyInAnyOrder("CASE_LEAD_ASSIGNED", "CASE_UPDATED"));
+        String marker = new ObjectId().toHexString();
+        store.append(events.of(marker, 1L, new CaseOpened(marker, "ASB-2026-000312", "ASB_PERSONAL", false, "Marker",
+                "OPEN", "CLEVELAND_POLICE", "pc.adams", null, "jo.smith", Instant.now())));
+        store.append(events.of(marker, 1L, new CaseAccessChanged(marker, "ASB_PERSONAL", "CLEVELAND_POLICE", false,
+                List.of(new Grant(PrincipalKind.ORGANISATION, "CLEVELAND_POLICE", AccessLevel.MANAGE, null)), Instant.now())));
+        await().atMost(ARRIVES).untilAsserted(() -> assertThat(kindsAbout(pc, marker)).containsExactly("CASE_LEAD_ASSIGNED"));
+        assertThat(kindsAbout(pc, caseId)).isEmpty();
     }
 }

@@ -9,6 +9,10 @@ import java.util.List;
 
 import org.bson.types.ObjectId;
 import org.casebridge.contracts.Topics;
+import org.casebridge.contracts.access.CaseAccessChanged;
+import org.casebridge.contracts.access.CaseAccessChanged.AccessLevel;
+import org.casebridge.contracts.access.CaseAccessChanged.Grant;
+import org.casebridge.contracts.access.CaseAccessChanged.PrincipalKind;
 import org.casebridge.contracts.cases.CaseLogEntryAdded;
 import org.casebridge.contracts.cases.CaseOpened;
 import org.casebridge.platform.events.AggregateStore;
@@ -95,6 +99,38 @@ class PartnerFeedIT {
             assertThat(types(housing, shared).stream().filter(t -> t.equals("casebridge.case.log-entry-added.v1")))
                     .hasSize(1);
             assertThat(types(housing, shared)).last().isEqualTo("casebridge.partner.access-revoked.v1");
+        }
+    }
+
+    /**
+     * A case event that reaches the feeds before sharing-service's decision on the case waits for it, past the six
+     * retries after which it used to be dead-lettered, and then goes to exactly the organisations the decision names.
+     */
+    @Test
+    void aCaseEventHeardOfBeforeItsAccessDecisionWaitsForItAndIsNeverDropped() throws Exception {
+        String caseId = new ObjectId().toHexString();
+        try (TopicProbe housing = new TopicProbe(Topics.partnerFeed("THIRTEEN_GROUP"));
+                TopicProbe stockton = new TopicProbe(Topics.partnerFeed("STOCKTON_CST"));
+                TopicProbe police = new TopicProbe(Topics.partnerFeed("CLEVELAND_POLICE"));
+                TopicProbe deadLetters = new TopicProbe(Topics.deadLetter(Topics.CASE))) {
+            logEntry(caseId, 2L, "ASB-2026-000903");
+            // longer than the bounded retries (about 24 s) that sent it to the dead-letter topic before
+            await().during(Duration.ofSeconds(30)).atMost(Duration.ofSeconds(40)).untilAsserted(() -> {
+                assertThat(stockton.about(caseId)).isEmpty();
+                assertThat(housing.about(caseId)).isEmpty();
+                assertThat(deadLetters.about(caseId)).isEmpty();
+            });
+
+            store.append(events.of(caseId, 1L, new CaseAccessChanged(caseId, "ASB_PERSONAL", "STOCKTON_CST", false,
+                    List.of(new Grant(PrincipalKind.ORGANISATION, "STOCKTON_CST", AccessLevel.MANAGE, null),
+                            new Grant(PrincipalKind.ORGANISATION, "THIRTEEN_GROUP", AccessLevel.VIEW, null)),
+                    Instant.now())));
+            await().atMost(ARRIVES).untilAsserted(() -> {
+                assertThat(types(stockton, caseId)).containsExactly("casebridge.case.log-entry-added.v1");
+                assertThat(types(housing, caseId)).containsExactly("casebridge.case.log-entry-added.v1");
+            });
+            assertThat(police.about(caseId)).isEmpty();
+            assertThat(deadLetters.about(caseId)).isEmpty();
         }
     }
 }

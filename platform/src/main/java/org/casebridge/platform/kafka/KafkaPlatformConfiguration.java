@@ -56,7 +56,8 @@ public class KafkaPlatformConfiguration {
 
     /**
      * A failing record is retried with growing pauses (by default about 24 s in all), and for as long as it takes
-     * while MongoDB cannot be reached, so an outage never sends good events to the dead-letter topic; a record that can never be applied (unreadable
+     * while MongoDB cannot be reached or what the record depends on has not arrived yet ({@link NotYetKnown}), so an
+     * outage or a late decision never sends good events to the dead-letter topic; a record that can never be applied (unreadable
      * JSON, a rule refusing it) goes to {@code <topic>.dlt} at once.
      */
     @Bean
@@ -71,7 +72,8 @@ public class KafkaPlatformConfiguration {
         backOff.setMaxInterval(intervalMs * 16);
         DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, backOff);
         // a good event is never dead-lettered because the database is away: wait for it, however long it takes
-        handler.setBackOffFunction((record, exception) -> StoreAway.isCauseOf(exception)
+        // nor because what it depends on is late (NotYetKnown): wait for that too
+        handler.setBackOffFunction((record, exception) -> StoreAway.isCauseOf(exception) || NotYetKnown.isCauseOf(exception)
                 ? StoreAway.untilItReturns(intervalMs) : null);
         handler.addNotRetryableExceptions(tools.jackson.core.JacksonException.class, DomainException.class,
                 io.cloudevents.rw.CloudEventRWException.class);

@@ -1,5 +1,6 @@
 package org.casebridge.notifications.inbox.messaging;
 
+import java.time.Clock;
 import java.util.HashSet;
 import java.util.Set;
 
@@ -9,6 +10,7 @@ import org.casebridge.contracts.access.CaseAccessChanged;
 import org.casebridge.notifications.inbox.domain.CaseLead;
 import org.casebridge.notifications.inbox.domain.WhoHears;
 import org.casebridge.notifications.inbox.store.MongoCaseLeads;
+import org.casebridge.platform.access.AccessList;
 import org.casebridge.platform.kafka.IdempotentConsumer;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
@@ -23,7 +25,10 @@ class AccessEvents {
     private final Deliveries deliveries;
     private final MongoCaseLeads leads;
 
-    AccessEvents(IdempotentConsumer consumer, Deliveries deliveries, MongoCaseLeads leads) {
+    private final Clock clock;
+
+    AccessEvents(IdempotentConsumer consumer, Deliveries deliveries, MongoCaseLeads leads, Clock clock) {
+        this.clock = clock;
         this.consumer = consumer;
         this.deliveries = deliveries;
         this.leads = leads;
@@ -39,6 +44,8 @@ class AccessEvents {
             Set<String> nowShared = new HashSet<>();
             decision.grants().forEach(g -> nowShared.add(WhoHears.principal(g)));
             leads.sharedWith(decision.caseId(), nowShared);
+            // what was held waiting for a decision on the case is decided by this one (the newest word)
+            deliveries.release(decision.caseId(), AccessList.from(decision, clock.instant()));
         });
     }
 }

@@ -15,6 +15,7 @@ import org.casebridge.contracts.party.PersonRegistered;
 import org.casebridge.contracts.task.TaskSummary;
 import org.casebridge.platform.kafka.IdempotentConsumer;
 import org.casebridge.platform.kafka.IncomingEvent;
+import org.casebridge.platform.kafka.NotYetKnown;
 import org.casebridge.sharing.feeds.store.MongoFeedAudiences;
 import org.casebridge.sharing.partnership.domain.Partnership;
 import org.springframework.kafka.annotation.KafkaListener;
@@ -82,11 +83,12 @@ class PartnerFeedForwarder {
 
     /**
      * The decision on a case comes from this service, just after case-service announces the case: until it has been
-     * seen here the event waits (the listener's retries) rather than going to nobody.
+     * seen here the event waits, however long that takes ({@link NotYetKnown}: retried without bound, never
+     * dead-lettered), rather than going to nobody or being dropped.
      */
     private Set<String> sharedWith(String caseId) {
-        return audiences.of(caseId).orElseThrow(() -> new IllegalStateException(
-                "no access decision seen yet for case " + caseId + "; the event will be retried"));
+        return audiences.of(caseId).orElseThrow(() -> new NotYetKnown(
+                "no access decision seen yet for case " + caseId + "; the event waits for it"));
     }
 
     private void forward(ConsumerRecord<String, byte[]> record, Set<String> organisations) {
