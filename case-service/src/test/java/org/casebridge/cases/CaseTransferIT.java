@@ -85,12 +85,18 @@ class CaseTransferIT {
         String id = open(jo, "Offered then declined");
         call(HttpMethod.POST, "/api/v1/cases/" + id + "/transfer", jo, "\"1\"",
                 "{\"toOrganisation\":\"CLEVELAND_POLICE\",\"reason\":\"Looks criminal\"}");
+        // the owner's case says to whom the lead is offered, and why, until it is answered
+        JsonNode offer = call(HttpMethod.GET, "/api/v1/cases/" + id, jo, null, null).getBody().get("transferOffer");
+        assertThat(offer.get("toOrganisation").asString()).isEqualTo("CLEVELAND_POLICE");
+        assertThat(offer.get("reason").asString()).isEqualTo("Looks criminal");
+        assertThat(offer.get("offeredBy").asString()).isEqualTo("jo.smith");
         assertThat(call(HttpMethod.POST, "/api/v1/cases/" + id + "/transfer/decline", police, null,
                 "{\"reason\":\"No crime disclosed\"}").getStatusCode().value()).isEqualTo(204);
         assertThat(call(HttpMethod.GET, "/api/v1/cases/transfers/incoming", police, null, null).getBody()
                 .findValuesAsString("id")).doesNotContain(id);
-        assertThat(call(HttpMethod.GET, "/api/v1/cases/" + id, jo, null, null).getBody().get("ownerOrganisation").asString())
-                .isEqualTo("STOCKTON_CST");
+        JsonNode declined = call(HttpMethod.GET, "/api/v1/cases/" + id, jo, null, null).getBody();
+        assertThat(declined.get("ownerOrganisation").asString()).isEqualTo("STOCKTON_CST");
+        assertThat(declined.path("transferOffer").isNull() || declined.path("transferOffer").isMissingNode()).isTrue();
     }
 
     @Test
