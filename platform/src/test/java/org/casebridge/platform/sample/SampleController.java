@@ -50,7 +50,7 @@ class SampleController {
 
     @PostMapping
     ResponseEntity<SampleCase> open(@Valid @RequestBody Draft draft, CurrentUser user,
-            @RequestHeader(name = IdempotentCreates.HEADER, required = false) @Size(max = 100) String idempotencyKey) {
+            @RequestHeader(name = IdempotentCreates.HEADER, required = false) String idempotencyKey) {
         return idempotent.create(user, idempotencyKey, "sample", draft, UUID.randomUUID().toString(), id -> {
             SampleCase sample = new SampleCase();
             sample.id = id;
