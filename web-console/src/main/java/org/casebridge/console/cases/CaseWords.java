@@ -16,7 +16,8 @@ public final class CaseWords {
             Map.entry("end-review", "Review ended"), Map.entry("link", "Linked to the case"),
             Map.entry("share", "Case shared"), Map.entry("revoke", "Share revoked"), Map.entry("task", "Task set"),
             Map.entry("risk", "Risk assessment saved"), Map.entry("intervention", "Intervention recorded"),
-            Map.entry("unlink", "Link removed"));
+            Map.entry("unlink", "Link removed"), Map.entry("transfer", "Lead offered"),
+            Map.entry("transfer-withdrawn", "Offer withdrawn"), Map.entry("transfer-accepted", "You now lead this case"));
 
     public List<String> logKinds() {
         return List.of("NOTE", "CONTACT", "VISIT", "MEETING_DECISION", "WARNING_ISSUED", "INTERVENTION", "PARTNER_UPDATE");
