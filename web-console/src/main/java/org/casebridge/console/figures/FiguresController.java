@@ -26,7 +26,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 class FiguresController {
 
     private static final ZoneId UK = ZoneId.of("Europe/London");
-    private static final int MOST_LOCATION_PAGES = 50;
 
     private final Api api;
 
@@ -69,35 +68,20 @@ class FiguresController {
         return "figures/figures";
     }
 
-    /** Locations of concern counted by postcode district and by kind of place; their addresses are not shown. */
+    /**
+     * Locations of concern counted by postcode district and by kind of place, from party-service's figures: an analyst
+     * may not list places (their addresses and reasons are not theirs to read), only count them.
+     */
+    @SuppressWarnings("unchecked")
     private void locationsOfConcern(Model model) {
-        Map<String, Long> byDistrict = new TreeMap<>();
-        Map<String, Long> byType = new TreeMap<>();
-        long total = 0;
-        String after = null;
-        for (int page = 0; page < MOST_LOCATION_PAGES; page++) {
-            Api.Answer found = after == null ? api.get("/api/v1/parties/locations?concern=true&limit=100")
-                    : api.get("/api/v1/parties/locations?concern=true&limit=100&after={after}", after);
-            if (!found.ok()) {
-                break;
-            }
-            for (Map<String, Object> place : found.items()) {
-                Object postcode = place.get("postcode");
-                String district = postcode == null ? "No postcode"
-                        : postcode.toString().toUpperCase(Locale.UK).split(" ")[0];
-                byDistrict.merge(district, 1L, Long::sum);
-                byType.merge(String.valueOf(place.get("type")), 1L, Long::sum);
-                total++;
-            }
-            Object next = found.map().get("nextCursor");
-            if (next == null) {
-                break;
-            }
-            after = next.toString();
-        }
-        model.addAttribute("concernByDistrict", byDistrict);
-        model.addAttribute("concernByType", byType);
-        model.addAttribute("concernTotal", total);
+        Api.Answer figures = api.get("/api/v1/parties/reports/locations-of-concern");
+        Map<String, Object> counted = figures.ok() ? figures.map() : Map.of();
+        model.addAttribute("concernByDistrict", counted.get("byDistrict") instanceof Map<?, ?> m
+                ? new TreeMap<>((Map<String, Object>) m) : Map.of());
+        model.addAttribute("concernByType", counted.get("byType") instanceof Map<?, ?> m
+                ? new TreeMap<>((Map<String, Object>) m) : Map.of());
+        model.addAttribute("concernTotal", counted.get("total") instanceof Number n ? n.longValue() : 0L);
+        model.addAttribute("concernUnknown", !figures.ok());
     }
 
     @SuppressWarnings("unchecked")
