@@ -95,4 +95,19 @@ class InboxIT {
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
                 assertThat(inboxOf(kate, "").get("items").findValuesAsString("kind")).contains("CASE_REVIEW_DUE"));
     }
+
+    /** Inbox titles name cases and what happened on them: reading them is recorded on each case's trail. */
+    @Test
+    void readingTheInboxIsAuditedOnEachCaseShown() throws Exception {
+        try (org.casebridge.platform.test.TopicProbe audit = new org.casebridge.platform.test.TopicProbe(
+                org.casebridge.contracts.Topics.AUDIT)) {
+            String mo = TestTokens.practitioner("mo.audit", "STOCKTON_CST", "STOCKTON_ASB");
+            String caseId = caseOpened("mo.audit", "Audited inbox case");
+            await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                    assertThat(inboxOf(mo, "").get("items").findValuesAsString("caseId")).contains(caseId));
+            await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(audit.about(caseId)).anySatisfy(r ->
+                    assertThat(org.casebridge.platform.test.TopicProbe.body(r)).contains("\"action\":\"READ_INBOX\"")
+                            .contains("\"userId\":\"mo.audit\"")));
+        }
+    }
 }

@@ -193,4 +193,29 @@ class NotificationEmailIT {
         assertThat(ApiClient.onPort(port).call(HttpMethod.POST, "/api/v1/notifications/deliveries/nothing/retry", admin, null,
                 null).getStatusCode().value()).isEqualTo(404);
     }
+
+    /** Other people's addresses and subjects: whoever reads the queue leaves a record of each e-mail shown. */
+    @Test
+    void readingTheDeliveryQueueIsAudited() throws Exception {
+        try (org.casebridge.platform.test.TopicProbe audit = new org.casebridge.platform.test.TopicProbe(
+                org.casebridge.contracts.Topics.AUDIT)) {
+            String lee = TestTokens.practitioner("lee.audit", "STOCKTON_CST", "STOCKTON_ASB");
+            ApiClient.onPort(port).get("/api/v1/notifications", lee);
+            taskFor("lee.audit", "STOCKTON_CST", "Queue audit");
+            await().atMost(ARRIVES).until(() -> mailTo("lee.audit@stockton.casebridge.test").size() == 1);
+            String admin = TestTokens.token("pat.admin", "STOCKTON_CST", List.of(), List.of("PARTNERSHIP_ADMIN"));
+            String emailId = null;
+            for (var e : ApiClient.onPort(port).get("/api/v1/notifications/deliveries?status=SENT&limit=500", admin)
+                    .getBody()) {
+                if ("lee.audit".equals(e.get("recipient").asString())) {
+                    emailId = e.get("id").asString();
+                }
+            }
+            assertThat(emailId).isNotNull();
+            String shown = emailId;
+            await().atMost(ARRIVES).untilAsserted(() -> assertThat(audit.about(shown)).anySatisfy(r -> assertThat(
+                    org.casebridge.platform.test.TopicProbe.body(r)).contains("\"action\":\"READ_EMAIL_QUEUE\"")
+                    .contains("\"userId\":\"pat.admin\"")));
+        }
+    }
 }

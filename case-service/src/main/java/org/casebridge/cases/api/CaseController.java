@@ -78,9 +78,9 @@ class CaseController {
             Case opened = Case.open(id, new Case.CaseOpening(request.type(), request.title(), request.summary(),
                     user.organisation(), user.id(), request.leadOfficer(), request.team(),
                     Boolean.TRUE.equals(request.referral()), request.nextReviewDate()), references, clock.instant());
-            cases.insert(opened, null);
-            audit.record(user, "CREATE", "case", opened.id(), "owner-organisation", null,
-                    Map.of("reference", Map.of("after", opened.reference().value())));
+            // the audit record rides in the case's own outbox: one write, so no case is stored unaudited
+            cases.insert(opened, null, audit.entry(user, "CREATE", "case", opened.id(), "owner-organisation", null,
+                    Map.of("reference", Map.of("after", opened.reference().value()))));
             return created(opened);
         }, id -> cases.findVisible(id, user.principals())
                 .map(found -> new IdempotentCreates.Replay<>(created(found.value()), CaseGuard.grantedBy(found, user))));
@@ -135,6 +135,8 @@ class CaseController {
                 .map(v -> CaseView.of(v.value())).toList();
         // titles can hold names and addresses: every case shown is a read of personal data
         audit.recordEach(user, "LIST", "case", page.stream().map(CaseView::id).toList(), null);
+        // and the search itself, with its terms, even when it found nothing
+        audit.recordSearch(user, "case", search, page.size(), null);
         String next = page.size() == limit ? page.get(page.size() - 1).id() : null;
         return new CasePage(page, next, cases.count(user.principals(), search));
     }

@@ -124,9 +124,9 @@ class CaseDetailsController {
         long earlierComplaints = complaint ? cases.countComplaints(request.targetId(), caseReview.windowStart(now), id) : 0;
         var applied = guard.add(id, user, AccessLevel.CONTRIBUTE, ifMatch, c -> complaint
                 ? c.linkComplainant(actor(user), request.targetId(), request.role(), earlierComplaints, caseReview, now)
-                : c.link(actor(user), request.target(), request.targetId(), request.role(), now));
-        audit.record(user, "LINK", "case", id, null, null,
-                Map.of(request.target().name().toLowerCase(), Map.of("after", request.targetId() + " as " + applied.result().role())));
+                : c.link(actor(user), request.target(), request.targetId(), request.role(), now),
+                link -> audit.entry(user, "LINK", "case", id, null, null,
+                        Map.of(request.target().name().toLowerCase(), Map.of("after", request.targetId() + " as " + link.role()))));
         return ResponseEntity.created(URI.create("/api/v1/cases/" + id + "/details"))
                 .eTag(ETags.of(applied.after().version())).body(applied.result());
     }
@@ -140,9 +140,8 @@ class CaseDetailsController {
         var applied = guard.add(id, user, AccessLevel.CONTRIBUTE, ifMatch, c -> {
             c.unlink(actor(user), target, targetId, role, clock.instant());
             return null;
-        });
-        audit.record(user, "UNLINK", "case", id, null, null,
-                Map.of(target.name().toLowerCase(), Map.of("before", targetId + " as " + role)));
+        }, none -> audit.entry(user, "UNLINK", "case", id, null, null,
+                Map.of(target.name().toLowerCase(), Map.of("before", targetId + " as " + role))));
         return ResponseEntity.noContent().eTag(ETags.of(applied.after().version())).build();
     }
 
@@ -153,9 +152,9 @@ class CaseDetailsController {
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
         String assessmentId = new ObjectId().toHexString();
         var applied = guard.add(id, user, AccessLevel.CONTRIBUTE, ifMatch,
-                c -> c.assessRisk(actor(user), assessmentId, request.answers(), clock.instant()));
-        audit.record(user, "ASSESS_RISK", "case", id, null, null,
-                Map.of("riskBand", Map.of("after", applied.result().band().name())));
+                c -> c.assessRisk(actor(user), assessmentId, request.answers(), clock.instant()),
+                assessment -> audit.entry(user, "ASSESS_RISK", "case", id, null, null,
+                        Map.of("riskBand", Map.of("after", assessment.band().name()))));
         return ResponseEntity.created(URI.create("/api/v1/cases/" + id + "/details"))
                 .eTag(ETags.of(applied.after().version())).body(applied.result());
     }
@@ -168,9 +167,8 @@ class CaseDetailsController {
         String interventionId = new ObjectId().toHexString();
         var applied = guard.add(id, user, AccessLevel.CONTRIBUTE, ifMatch, c -> c.recordIntervention(actor(user),
                 interventionId, request.type(), request.status(), request.startDate(), request.endDate(), request.notes(),
-                clock.instant()));
-        audit.record(user, "RECORD_INTERVENTION", "case", id, null, null,
-                Map.of("intervention", Map.of("after", request.type() + " " + request.status())));
+                clock.instant()), recorded -> audit.entry(user, "RECORD_INTERVENTION", "case", id, null, null,
+                        Map.of("intervention", Map.of("after", request.type() + " " + request.status()))));
         return ResponseEntity.created(URI.create("/api/v1/cases/" + id + "/details"))
                 .eTag(ETags.of(applied.after().version())).body(applied.result());
     }
@@ -183,9 +181,9 @@ class CaseDetailsController {
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
         ETags.requireIfMatch(ifMatch);
         var applied = guard.add(id, user, AccessLevel.CONTRIBUTE, ifMatch, c -> c.updateIntervention(actor(user),
-                interventionId, request.status(), request.endDate(), request.notes(), clock.instant()));
-        audit.record(user, "UPDATE_INTERVENTION", "case", id, null, null,
-                Map.of("intervention", Map.of("after", applied.result().type() + " " + applied.result().status())));
+                interventionId, request.status(), request.endDate(), request.notes(), clock.instant()),
+                updated -> audit.entry(user, "UPDATE_INTERVENTION", "case", id, null, null,
+                        Map.of("intervention", Map.of("after", updated.type() + " " + updated.status()))));
         return ResponseEntity.ok().eTag(ETags.of(applied.after().version())).body(applied.result());
     }
 

@@ -8,6 +8,7 @@ import org.casebridge.cases.store.MongoCases;
 import org.casebridge.cases.store.MongoCases.VisibleCase;
 import org.casebridge.contracts.access.CaseAccessChanged.AccessLevel;
 import org.casebridge.platform.domain.DomainException;
+import org.casebridge.platform.events.OutboxEvent;
 import org.casebridge.platform.security.CurrentUser;
 import org.casebridge.platform.web.ETags;
 import org.springframework.stereotype.Component;
@@ -45,8 +46,9 @@ class CaseGuard {
         return current;
     }
 
-    void save(Case changed, long expectedVersion) {
-        if (!cases.update(changed, expectedVersion)) {
+    /** Saves the change with its audit record, in one write. */
+    void save(Case changed, long expectedVersion, OutboxEvent audit) {
+        if (!cases.update(changed, expectedVersion, audit)) {
             throw ETags.stale();
         }
     }
@@ -56,14 +58,17 @@ class CaseGuard {
      * version or fails with 412; without, a concurrent change is retried against the newer version, because
      * additions never overwrite each other.
      *
+     * {@code audit} makes the change's audit record from what the command returned; it is stored in the same write.
+     *
      * @return what the command returned, and the case after it
      */
-    <T> Applied<T> add(String id, CurrentUser user, AccessLevel needed, String ifMatch, Function<Case, T> command) {
+    <T> Applied<T> add(String id, CurrentUser user, AccessLevel needed, String ifMatch, Function<Case, T> command,
+            Function<T, OutboxEvent> audit) {
         for (int attempt = 1; ; attempt++) {
             Case c = ifMatch == null ? load(id, user, needed).value() : loadForChange(id, user, needed, ifMatch);
             long expected = c.version();
             T result = command.apply(c);
-            if (cases.update(c, expected)) {
+            if (cases.update(c, expected, audit.apply(result))) {
                 return new Applied<>(result, c);
             }
             if (ifMatch != null || attempt == ADD_ATTEMPTS) {

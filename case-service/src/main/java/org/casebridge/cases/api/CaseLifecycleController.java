@@ -120,11 +120,10 @@ class CaseLifecycleController {
         long expected = c.version();
         command.accept(c);
         if (c.version() != expected) {
-            guard.save(c, expected);
             Map<String, Object> changes = c.newEvents().stream().filter(CaseUpdated.class::isInstance)
                     .map(e -> (Map<String, Object>) (Map<String, ?>) ((CaseUpdated) e).changes()).findFirst()
                     .orElse(Map.of("status", Map.of("after", c.status().name())));
-            audit.record(user, action, "case", id, null, null, changes);
+            guard.save(c, expected, audit.entry(user, action, "case", id, null, null, changes));
         }
         return ResponseEntity.ok().eTag(ETags.of(c.version())).body(CaseView.of(c));
     }

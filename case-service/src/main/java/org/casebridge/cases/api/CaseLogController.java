@@ -69,8 +69,7 @@ class CaseLogController {
         var applied = guard.add(id, user, AccessLevel.CONTRIBUTE, null, c -> c.addLogEntry(
                 new Actor(user.id(), user.organisation()), entryId, request.kind(), request.text(),
                 request.visibility() == null ? LogEntry.Visibility.PARTNERSHIP : request.visibility(), request.corrects(),
-                clock.instant()));
-        audit.record(user, "ADD_LOG_ENTRY", "case", id, null, null, null);
+                clock.instant()), entry -> audit.entry(user, "ADD_LOG_ENTRY", "case", id, null, null, null));
         return ResponseEntity.created(URI.create("/api/v1/cases/" + id + "/log/" + entryId))
                 .eTag(ETags.of(applied.after().version())).body(LogEntryView.of(applied.result()));
     }

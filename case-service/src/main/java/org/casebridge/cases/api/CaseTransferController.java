@@ -66,16 +66,18 @@ class CaseTransferController {
         Case c = guard.loadForChange(id, user, AccessLevel.MANAGE, ifMatch);
         long expected = c.version();
         c.offerTransfer(actor(user), request.toOrganisation(), request.reason(), clock.instant());
-        guard.save(c, expected);
-        audit.record(user, "OFFER_TRANSFER", "case", id, null, null,
-                Map.of("transferOfferedTo", Map.of("after", request.toOrganisation())));
+        guard.save(c, expected, audit.entry(user, "OFFER_TRANSFER", "case", id, null, null,
+                Map.of("transferOfferedTo", Map.of("after", request.toOrganisation()))));
         return ResponseEntity.ok().eTag(ETags.of(c.version())).body(CaseView.of(c));
     }
 
     @Operation(summary = "Cases whose lead is offered to your organisation")
     @GetMapping("/transfers/incoming")
     List<CaseView> incoming(CurrentUser user) {
-        return cases.offeredTo(user.organisation()).stream().map(v -> CaseView.of(v.value())).toList();
+        List<CaseView> offered = cases.offeredTo(user.organisation()).stream().map(v -> CaseView.of(v.value())).toList();
+        // titles and summaries of cases the caller cannot otherwise see: each shown is a read
+        audit.recordEach(user, "LIST_INCOMING_TRANSFER", "case", offered.stream().map(CaseView::id).toList(), null);
+        return offered;
     }
 
     @Operation(summary = "Accept the lead of a case offered to your organisation: you become its lead officer")
@@ -91,11 +93,11 @@ class CaseTransferController {
         }
         String previousOwner = c.ownerOrganisation();
         c.acceptTransfer(actor(user), clock.instant());
-        if (!cases.updateOwnership(c, expected, previousOwner, offered.access())) {
+        if (!cases.updateOwnership(c, expected, previousOwner, offered.access(), audit.entry(user, "ACCEPT_TRANSFER",
+                "case", id, "transfer-offer", null,
+                Map.of("ownerOrganisation", Map.of("before", previousOwner, "after", c.ownerOrganisation()))))) {
             throw ETags.stale();
         }
-        audit.record(user, "ACCEPT_TRANSFER", "case", id, "transfer-offer", null,
-                Map.of("ownerOrganisation", Map.of("before", previousOwner, "after", c.ownerOrganisation())));
         return ResponseEntity.ok().eTag(ETags.of(c.version())).body(CaseView.of(c));
     }
 
@@ -107,8 +109,7 @@ class CaseTransferController {
                 .orElseGet(() -> guard.load(id, user, AccessLevel.MANAGE).value());
         long expected = c.version();
         c.declineTransfer(actor(user), request == null ? null : request.reason(), clock.instant());
-        guard.save(c, expected);
-        audit.record(user, "DECLINE_TRANSFER", "case", id, null, null, null);
+        guard.save(c, expected, audit.entry(user, "DECLINE_TRANSFER", "case", id, null, null, null));
         return ResponseEntity.noContent().eTag(ETags.of(c.version())).build();
     }
 

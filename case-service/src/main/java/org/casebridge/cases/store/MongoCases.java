@@ -10,6 +10,7 @@ import org.casebridge.cases.domain.PartnershipCounts;
 import org.casebridge.contracts.access.CaseAccessChanged;
 import org.casebridge.platform.access.AccessList;
 import org.casebridge.platform.events.AggregateStore;
+import org.casebridge.platform.events.OutboxEvent;
 import org.casebridge.platform.events.OutboxEvents;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -39,12 +40,16 @@ public class MongoCases {
         return new ObjectId().toHexString();
     }
 
-    /** Stores a newly opened case, visible at first to its owning organisation only, with its events. */
-    public void insert(Case opened, String idempotencyKey) {
+    /**
+     * Stores a newly opened case, visible at first to its owning organisation only, with its events and
+     * {@code audit}, the record of who opened it, in the same single-document write.
+     */
+    public void insert(Case opened, String idempotencyKey, OutboxEvent... audit) {
         CaseDocument doc = CaseDocument.of(opened);
         doc.access = AccessList.ownerOnly(opened.ownerOrganisation());
         doc.idempotencyKey = idempotencyKey;
         opened.newEvents().forEach(event -> doc.outbox.add(events.of(opened.id(), opened.version(), event)));
+        doc.outbox.addAll(List.of(audit));
         store.insert(doc, COLLECTION);
     }
 
@@ -55,9 +60,17 @@ public class MongoCases {
      */
     private static final int EVENT_ATTEMPTS = 10;
 
-    public boolean update(Case changed, long expectedVersion) {
+    public boolean update(Case changed, long expectedVersion, OutboxEvent... audit) {
         return store.update(COLLECTION, changed.id(), expectedVersion, CaseDocument.of(changed),
-                events.sequenced(changed.id(), expectedVersion, changed.newEvents()), CaseDocument.NOT_OWNED_BY_COMMANDS);
+                withAudit(events.sequenced(changed.id(), expectedVersion, changed.newEvents()), audit),
+                CaseDocument.NOT_OWNED_BY_COMMANDS);
+    }
+
+    /** The change's events, then its audit record: stored in the same write, so neither exists without the other. */
+    private static List<OutboxEvent> withAudit(List<OutboxEvent> changeEvents, OutboxEvent... audit) {
+        List<OutboxEvent> all = new java.util.ArrayList<>(changeEvents);
+        all.addAll(List.of(audit));
+        return all;
     }
 
     /**
@@ -88,11 +101,12 @@ public class MongoCases {
      * Stores a case whose ownership just moved, with the new owner managing it straight away; sharing-service then
      * re-confirms everyone else's access and its decision replaces this list.
      */
-    public boolean updateOwnership(Case changed, long expectedVersion, String previousOwner, AccessList current) {
+    public boolean updateOwnership(Case changed, long expectedVersion, String previousOwner, AccessList current,
+            OutboxEvent... audit) {
         CaseDocument doc = CaseDocument.of(changed);
         doc.access = current.transferred("org:" + previousOwner, "org:" + changed.ownerOrganisation());
         return store.update(COLLECTION, changed.id(), expectedVersion, doc,
-                events.sequenced(changed.id(), expectedVersion, changed.newEvents()), "idempotencyKey");
+                withAudit(events.sequenced(changed.id(), expectedVersion, changed.newEvents()), audit), "idempotencyKey");
     }
 
     /** A case offered to the caller's organisation, which may not see it yet but must be able to accept it. */

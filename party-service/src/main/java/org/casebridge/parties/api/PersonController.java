@@ -73,8 +73,8 @@ class PersonController {
         return idempotent.create(user, idempotencyKey, "person", request, people.newId(), id -> {
             Person registered = Person.register(id, request.details(), user.id(), organisation, clock.instant());
             List<PossibleMatches.Ranked> found = matches.of(registered);
-            people.insert(registered, null);
-            audit.record(user, "CREATE", "person", registered.id(), ORGANISATION_RECORD, null, fieldsSet(registered));
+            people.insert(registered, null, audit.entry(user, "CREATE", "person", registered.id(), ORGANISATION_RECORD,
+                    null, fieldsSet(registered)));
             return created(registered, matches.reviewed(registered, found, organisation));
         }, id -> access.visible(id, user)
                 .map(seen -> new IdempotentCreates.Replay<>(created(seen.person(), List.of()), seen.grantedBy())));
@@ -86,7 +86,11 @@ class PersonController {
     List<MatchView> check(@Valid @RequestBody PersonRequest request, CurrentUser user) {
         String organisation = organisationOf(user);
         Person proposed = Person.register("proposed", request.details(), user.id(), organisation, clock.instant());
-        return PossibleMatches.shown(matches.of(proposed), organisation);
+        List<MatchView> shown = PossibleMatches.shown(matches.of(proposed), organisation);
+        // a search by another name: what was asked (personal data, kept for the auditors) and each person shown
+        audit.recordSearch(user, "person-match", fieldsSet(proposed), shown.size(), null);
+        audit.recordEach(user, "MATCH", "person", shown.stream().map(MatchView::personId).toList(), null);
+        return shown;
     }
 
     @Operation(summary = "Read a person your organisation holds a record of, or who is linked to a case you may see",
@@ -126,10 +130,10 @@ class PersonController {
         }
         Map<String, Object> before = fieldsSet(person);
         person.update(request.details(), user.id(), user.organisation(), clock.instant());
-        if (!people.update(person, expected)) {
+        if (!people.update(person, expected, audit.entry(user, "UPDATE", "person", id, ORGANISATION_RECORD, null,
+                Map.of("before", before, "after", fieldsSet(person))))) {
             throw ETags.stale();
         }
-        audit.record(user, "UPDATE", "person", id, ORGANISATION_RECORD, null, Map.of("before", before, "after", fieldsSet(person)));
         return ResponseEntity.ok().eTag(ETags.of(person.version())).body(PersonView.of(person));
     }
 
@@ -161,6 +165,13 @@ class PersonController {
                 postcode == null ? null : Postcode.searchPrefix(postcode), identifierKey);
         List<PersonView> page = people.search(organisation, criteria, after, limit).stream().map(PersonView::of).toList();
         audit.recordEach(user, "LIST", "person", page.stream().map(PersonView::id).toList(), null);
+        // the search itself, with its terms, whether or not it found anyone
+        java.util.Map<String, Object> terms = new java.util.HashMap<>();
+        terms.put("name", name);
+        terms.put("dateOfBirth", dateOfBirth);
+        terms.put("postcode", postcode);
+        terms.put("identifier", identifier);
+        audit.recordSearch(user, "person", terms, page.size(), null);
         return new PersonPage(page, page.size() == limit ? page.get(page.size() - 1).id() : null);
     }
 

@@ -11,6 +11,7 @@ import org.casebridge.parties.domain.PersonSearch;
 import org.casebridge.parties.domain.matching.BlockingKeys;
 import org.casebridge.parties.domain.matching.MatchProfile;
 import org.casebridge.platform.events.AggregateStore;
+import org.casebridge.platform.events.OutboxEvent;
 import org.casebridge.platform.events.OutboxEvents;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -44,18 +45,22 @@ public class MongoPeople {
     }
 
     /** Stores a newly registered person with the events announcing them. */
-    public void insert(Person registered, String idempotencyKey) {
+    public void insert(Person registered, String idempotencyKey, OutboxEvent... audit) {
         PersonDocument doc = PersonDocument.of(registered);
         doc.idempotencyKey = idempotencyKey;
         doc.outbox.addAll(events.sequenced(registered.id(), 0, registered.newEvents()));
+        // the audit record of the change, in the same single-document write
+        doc.outbox.addAll(List.of(audit));
         store.insert(doc, COLLECTION);
     }
 
     /** Saves a changed person if nobody changed them since {@code expectedVersion}; false when somebody did. */
-    public boolean update(Person changed, long expectedVersion) {
+    public boolean update(Person changed, long expectedVersion, OutboxEvent... audit) {
         PersonDocument doc = PersonDocument.of(changed);
-        return store.update(COLLECTION, changed.id(), expectedVersion, doc,
-                events.sequenced(changed.id(), expectedVersion, changed.newEvents()), NOT_DOMAIN);
+        List<OutboxEvent> outbox = new java.util.ArrayList<>(events.sequenced(changed.id(), expectedVersion,
+                changed.newEvents()));
+        outbox.addAll(List.of(audit)); // stored with the change, or not at all
+        return store.update(COLLECTION, changed.id(), expectedVersion, doc, outbox, NOT_DOMAIN);
     }
 
     /** Puts a person back as they were, if nobody changed them since {@code currentVersion}: undoes half a merge. */

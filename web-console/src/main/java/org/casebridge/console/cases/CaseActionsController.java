@@ -8,7 +8,6 @@ import java.util.Map;
 import org.casebridge.console.api.Api;
 import org.casebridge.console.security.Practitioner;
 import org.casebridge.console.web.FormSubmissions;
-import org.casebridge.console.web.ReferenceData;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -30,13 +29,11 @@ class CaseActionsController {
     private final Api api;
     private final FormSubmissions submissions;
     private final CasePage casePage;
-    private final ReferenceData reference;
 
-    CaseActionsController(Api api, FormSubmissions submissions, CasePage casePage, ReferenceData reference) {
+    CaseActionsController(Api api, FormSubmissions submissions, CasePage casePage) {
         this.api = api;
         this.submissions = submissions;
         this.casePage = casePage;
-        this.reference = reference;
     }
 
     @PostMapping("/log")
@@ -182,23 +179,15 @@ class CaseActionsController {
             @RequestParam(defaultValue = "") String dueDate, @RequestParam(defaultValue = "TEAM") String assigneeKind,
             @RequestParam(defaultValue = "") String assignee, @RequestParam(required = false) String formKey,
             Authentication authentication, Model model) {
-        Practitioner me = Practitioner.of(authentication);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("caseId", id);
         body.put("title", title);
         body.put("description", description.isBlank() ? null : description);
         body.put("priority", priority);
         body.put("dueDate", dueDate.isBlank() ? null : dueDate);
-        // the organisation of a team or user comes from the directory, never from what was typed
-        String organisation = switch (assigneeKind) {
-            case "ORGANISATION" -> assignee;
-            case "USER" -> me.organisation();
-            default -> reference.teams(api.asUser()).stream()
-                    .filter(t -> assignee.equals(t.get("code"))).map(t -> String.valueOf(t.get("organisation")))
-                    .findFirst().orElse(me.organisation());
-        };
+        // tasking-service takes the assignee's organisation from the directory: the console does not say it
         if (!assignee.isBlank()) {
-            body.put("assignee", Map.of("kind", assigneeKind, "id", assignee, "organisation", organisation));
+            body.put("assignee", Map.of("kind", assigneeKind, "id", assignee));
         }
         Map<String, Object> typed = Map.of("taskTitle", title, "taskDescription", description, "taskAssignee", assignee,
                 "taskAssigneeKind", assigneeKind, "taskDue", dueDate, "taskPriority", priority);

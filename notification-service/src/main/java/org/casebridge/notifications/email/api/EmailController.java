@@ -37,9 +37,12 @@ class EmailController {
     private final MongoEmailOutbox outbox;
     private final org.casebridge.notifications.email.sending.EmailSettings settings;
     private final Clock clock;
+    private final org.casebridge.platform.audit.AuditTrail audit;
 
     EmailController(MongoEmailPreferences preferences, MongoEmailOutbox outbox,
-            org.casebridge.notifications.email.sending.EmailSettings settings, Clock clock) {
+            org.casebridge.notifications.email.sending.EmailSettings settings, Clock clock,
+            org.casebridge.platform.audit.AuditTrail audit) {
+        this.audit = audit;
         this.preferences = preferences;
         this.outbox = outbox;
         this.settings = settings;
@@ -100,7 +103,10 @@ class EmailController {
     List<DeliveryView> deliveries(CurrentUser user, @RequestParam(defaultValue = "FAILED") MongoEmailOutbox.Status status,
             @RequestParam(defaultValue = "50") @Min(1) @Max(500) int limit) {
         requireAdmin(user);
-        return outbox.withStatus(status, limit).stream().map(DeliveryView::of).toList();
+        List<DeliveryView> shown = outbox.withStatus(status, limit).stream().map(DeliveryView::of).toList();
+        // addresses and subjects (which name cases) of other people's mail: each one shown is a read
+        audit.recordEach(user, "READ_EMAIL_QUEUE", "email", shown.stream().map(DeliveryView::id).toList(), null);
+        return shown;
     }
 
     @Operation(summary = "Try a failed e-mail again (partnership administrators)")
@@ -111,6 +117,8 @@ class EmailController {
             throw outbox.find(id).isPresent() ? DomainException.conflict("Only a FAILED e-mail can be retried.")
                     : DomainException.notFound("E-mail " + id);
         }
+        audit.record(user, "RETRY_EMAIL", "email", id, "PARTNERSHIP_ADMIN", null,
+                Map.of("status", Map.of("before", "FAILED", "after", "PENDING")));
         return DeliveryView.of(outbox.find(id).orElseThrow());
     }
 

@@ -33,9 +33,12 @@ class InboxController {
     private final MongoInbox inbox;
     private final NotificationStream stream;
     private final org.casebridge.notifications.email.store.MongoEmailPreferences people;
+    private final org.casebridge.platform.audit.AuditTrail audit;
 
     InboxController(MongoInbox inbox, NotificationStream stream,
-            org.casebridge.notifications.email.store.MongoEmailPreferences people) {
+            org.casebridge.notifications.email.store.MongoEmailPreferences people,
+            org.casebridge.platform.audit.AuditTrail audit) {
+        this.audit = audit;
         this.inbox = inbox;
         this.stream = stream;
         this.people = people;
@@ -62,6 +65,11 @@ class InboxController {
         List<String> addresses = addressesOf(user);
         List<NotificationView> items = inbox.inboxOf(addresses, user.id(), unread, after, limit).stream()
                 .map(n -> NotificationView.of(n, user.id())).toList();
+        // titles name cases and what happened on them: each one shown is a read, on the case's trail where it has one
+        audit.recordEach(user, "READ_INBOX", "case", items.stream().map(NotificationView::caseId)
+                .filter(java.util.Objects::nonNull).distinct().toList(), null);
+        audit.recordEach(user, "READ_INBOX", "notification", items.stream().filter(n -> n.caseId() == null)
+                .map(NotificationView::id).toList(), null);
         return new InboxPage(items, items.size() == limit ? items.get(items.size() - 1).id() : null,
                 inbox.unreadCount(addresses, user.id()));
     }
