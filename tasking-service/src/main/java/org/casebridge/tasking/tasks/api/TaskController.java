@@ -79,10 +79,10 @@ class TaskController {
                         access.allows(assignee.principals(), AccessLevel.CONTRIBUTE));
             }
             Task task = Task.create(id, newTask, actor, rights, clock.instant());
-            tasks.insert(task);
-            audit.record(user, "CREATE", "task", task.id(), task.caseId() == null ? "creator" : grantedBy(access, user),
-                    null, Map.of("subject", Map.of("after", task.subjectKind() + " " + task.subjectId()),
-                            "assignee", Map.of("after", task.assignee().kind() + " " + task.assignee().id())));
+            tasks.insert(task, audit.entry(user, "CREATE", "task", task.id(),
+                    task.caseId() == null ? "creator" : grantedBy(access, user), null,
+                    Map.of("subject", Map.of("after", task.subjectKind() + " " + task.subjectId()),
+                            "assignee", Map.of("after", task.assignee().kind() + " " + task.assignee().id()))));
             return created(task);
         }, id -> {
             // a task the caller may no longer see is a 404, as on a read

@@ -2,11 +2,13 @@ package org.casebridge.tasking.tasks.api;
 
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 import org.casebridge.contracts.access.CaseAccessChanged.AccessLevel;
 import org.casebridge.platform.access.AccessList;
 import org.casebridge.platform.access.CaseAccessProjection;
 import org.casebridge.platform.domain.DomainException;
+import org.casebridge.platform.events.OutboxEvent;
 import org.casebridge.platform.security.CurrentUser;
 import org.casebridge.platform.web.ETags;
 import org.casebridge.tasking.tasks.domain.Actor;
@@ -59,8 +61,12 @@ class TaskGuard {
     record Seen(Task task, String grantedBy) {
     }
 
-    /** Applies a change to the version in {@code ifMatch} (required unless {@code additive}) and stores it. */
-    Task change(String id, Actor actor, String ifMatch, boolean additive, Consumer<Task> command) {
+    /**
+     * Applies a change to the version in {@code ifMatch} (required unless {@code additive}) and stores it, with the
+     * audit record {@code audit} makes from the changed task, in the same single-document write.
+     */
+    Task change(String id, Actor actor, String ifMatch, boolean additive, Consumer<Task> command,
+            Function<Task, OutboxEvent> audit) {
         for (int attempt = 1; ; attempt++) {
             Task task = load(id, actor).task();
             long expected = task.version();
@@ -70,7 +76,7 @@ class TaskGuard {
                 }
             }
             command.accept(task);
-            if (tasks.update(task, expected)) {
+            if (tasks.update(task, expected, audit.apply(task))) {
                 return task;
             }
             if (!additive || ifMatch != null || attempt == ADD_ATTEMPTS) {

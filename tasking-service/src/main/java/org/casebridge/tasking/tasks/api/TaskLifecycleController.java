@@ -86,8 +86,9 @@ class TaskLifecycleController {
     ResponseEntity<TaskView> update(@PathVariable @Pattern(regexp = "[0-9a-f]{24}") String id,
             @Valid @RequestBody Text body, CurrentUser user, @RequestHeader(name = "If-Match", required = false) String ifMatch) {
         Actor actor = TaskGuard.actor(user);
-        Task task = guard.change(id, actor, ifMatch, true, t -> t.postUpdate(body.text(), actor, clock.instant()));
-        audit.record(user, "UPDATE", "task", id, "participant", null, Map.of("update", Map.of("after", body.text())));
+        Task task = guard.change(id, actor, ifMatch, true, t -> t.postUpdate(body.text(), actor, clock.instant()),
+                t -> audit.entry(user, "UPDATE", "task", id, "participant", null,
+                        Map.of("update", Map.of("after", body.text()))));
         return ResponseEntity.status(201).eTag(ETags.of(task.version())).body(TaskView.of(task, clock.instant()));
     }
 
@@ -128,9 +129,9 @@ class TaskLifecycleController {
     private ResponseEntity<TaskView> change(String id, CurrentUser user, String ifMatch, String action,
             BiConsumer<Task, Actor> command) {
         Actor actor = TaskGuard.actor(user);
-        Task task = guard.change(id, actor, ifMatch, false, t -> command.accept(t, actor));
-        audit.record(user, action, "task", id, "participant", null,
-                Map.of("status", Map.of("after", task.status().name())));
+        Task task = guard.change(id, actor, ifMatch, false, t -> command.accept(t, actor),
+                t -> audit.entry(user, action, "task", id, "participant", null,
+                        Map.of("status", Map.of("after", t.status().name()))));
         return ResponseEntity.ok().eTag(ETags.of(task.version())).body(TaskView.of(task, clock.instant()));
     }
 }

@@ -7,6 +7,7 @@ import java.util.Optional;
 
 import org.bson.types.ObjectId;
 import org.casebridge.platform.events.AggregateStore;
+import org.casebridge.platform.events.OutboxEvent;
 import org.casebridge.platform.events.OutboxEvents;
 import org.casebridge.tasking.tasks.domain.Actor;
 import org.casebridge.tasking.tasks.domain.Task;
@@ -38,16 +39,22 @@ public class MongoTasks {
         return new ObjectId().toHexString();
     }
 
-    public void insert(Task created) {
+    /** Stores a new task with its events and {@code audit}, the record of who set it, in one single-document write. */
+    public void insert(Task created, OutboxEvent... audit) {
         TaskDocument doc = TaskDocument.of(created);
         doc.outbox.addAll(events.sequenced(created.id(), 0, created.newEvents()));
+        doc.outbox.addAll(List.of(audit));
         store.insert(doc, COLLECTION);
     }
 
-    /** False when somebody changed the task since {@code expectedVersion}. */
-    public boolean update(Task changed, long expectedVersion) {
-        return store.update(COLLECTION, changed.id(), expectedVersion, TaskDocument.of(changed),
-                events.sequenced(changed.id(), expectedVersion, changed.newEvents()));
+    /**
+     * False when somebody changed the task since {@code expectedVersion}. {@code audit}, the change's record, is
+     * stored in the same write as the change, so neither exists without the other.
+     */
+    public boolean update(Task changed, long expectedVersion, OutboxEvent... audit) {
+        List<OutboxEvent> outbox = new ArrayList<>(events.sequenced(changed.id(), expectedVersion, changed.newEvents()));
+        outbox.addAll(List.of(audit));
+        return store.update(COLLECTION, changed.id(), expectedVersion, TaskDocument.of(changed), outbox);
     }
 
     public Optional<Task> find(String id) {
