@@ -88,9 +88,9 @@ class CaseAccessController {
                 : request.organisation(); // an organisation's or team's own is in the partnership; CaseAccess compares
         Share share = access.change(caseId, c -> c.share(user.principals(), user.id(), shareId, new CaseAccess.ShareRequest(
                 request.kind(), request.principal(), recipientOrganisation, request.level(), request.reason(),
-                request.expiresAt(), request.consent(), request.lawfulBasis(), request.consentUntil()), partnership, clock.instant()));
-        audit.record(user, "SHARE", "case", caseId, "manage", null, Map.of("share",
-                Map.of("after", share.principalKey() + " " + share.level() + " under " + share.agreement())));
+                request.expiresAt(), request.consent(), request.lawfulBasis(), request.consentUntil()), partnership, clock.instant()),
+                made -> audit.entry(user, "SHARE", "case", caseId, "manage", null, Map.of("share",
+                        Map.of("after", made.principalKey() + " " + made.level() + " under " + made.agreement()))));
         return ResponseEntity.created(URI.create("/api/v1/sharing/cases/" + caseId + "/shares/" + shareId)).body(share);
     }
 
@@ -118,8 +118,7 @@ class CaseAccessController {
         CaseAccess reviewed = access.change(caseId, c -> {
             c.confirmShares(user.principals(), clock.instant());
             return c;
-        });
-        audit.record(user, "CONFIRM_SHARES", "case", caseId, "manage", null, null);
+        }, c -> audit.entry(user, "CONFIRM_SHARES", "case", caseId, "manage", null, null));
         return ResponseEntity.ok(new AccessView(reviewed.decision(clock.instant()), reviewed.shares(), reviewed.review()));
     }
 
@@ -144,8 +143,8 @@ class CaseAccessController {
         access.change(caseId, c -> {
             c.revoke(user.principals(), shareId, clock.instant());
             return null;
-        });
-        audit.record(user, "REVOKE_SHARE", "case", caseId, "manage", null, Map.of("share", Map.of("before", shareId)));
+        }, none -> audit.entry(user, "REVOKE_SHARE", "case", caseId, "manage", null,
+                Map.of("share", Map.of("before", shareId))));
         return ResponseEntity.noContent().build();
     }
 

@@ -3,6 +3,7 @@ package org.casebridge.sharing.access.store;
 import java.util.Optional;
 
 import org.casebridge.platform.events.AggregateStore;
+import org.casebridge.platform.events.OutboxEvent;
 import org.casebridge.platform.events.OutboxEvents;
 import org.casebridge.sharing.access.domain.CaseAccess;
 import org.casebridge.platform.domain.DomainException;
@@ -39,10 +40,15 @@ public class MongoCaseAccess {
         }
     }
 
-    /** @return false when someone else changed the case's access since {@code expectedVersion} */
-    public boolean update(CaseAccess access, long expectedVersion) {
-        return store.update(COLLECTION, access.caseId(), expectedVersion, CaseAccessDocument.of(access),
+    /**
+     * @param audit the change's audit record, stored in the same single-document write as the change
+     * @return false when someone else changed the case's access since {@code expectedVersion}
+     */
+    public boolean update(CaseAccess access, long expectedVersion, OutboxEvent... audit) {
+        java.util.List<OutboxEvent> outbox = new java.util.ArrayList<>(
                 events.sequenced(access.caseId(), expectedVersion, access.newEvents()));
+        outbox.addAll(java.util.List.of(audit)); // stored with the change, or not at all
+        return store.update(COLLECTION, access.caseId(), expectedVersion, CaseAccessDocument.of(access), outbox);
     }
 
     /** Cases with a share whose expiry has come. */
@@ -78,11 +84,20 @@ public class MongoCaseAccess {
      * @throws OptimisticLockingFailureException when it kept changing (the caller answers 412, or the listener retries)
      */
     public <T> T change(String caseId, java.util.function.Function<CaseAccess, T> command) {
+        return change(caseId, command, null);
+    }
+
+    /**
+     * As {@link #change(String, java.util.function.Function)}, with the change's audit record, which {@code audit}
+     * makes from what the command returned; it is stored in the same single-document write as the change.
+     */
+    public <T> T change(String caseId, java.util.function.Function<CaseAccess, T> command,
+            java.util.function.Function<T, OutboxEvent> audit) {
         for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
             CaseAccess current = find(caseId).orElseThrow(() -> DomainException.notFound("Case " + caseId));
             long expected = current.version();
             T result = command.apply(current);
-            if (update(current, expected)) {
+            if (audit == null ? update(current, expected) : update(current, expected, audit.apply(result))) {
                 return result;
             }
         }

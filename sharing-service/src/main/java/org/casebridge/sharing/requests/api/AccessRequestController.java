@@ -125,8 +125,8 @@ class AccessRequestController {
                         found.get().levelOf(user.principals(), now).isPresent(), now)
                 : AccessRequest.askAboutNoKnownCase(requests.newId(), body.caseId(), user.id(), user.organisation(),
                         body.reason(), now);
-        requests.insert(request);
-        audit.record(user, "REQUEST_ACCESS", "case", body.caseId(), "requester", body.reason(), null);
+        requests.insert(request, audit.entry(user, "REQUEST_ACCESS", "case", body.caseId(), "requester", body.reason(),
+                null));
         return ResponseEntity.accepted().location(URI.create("/api/v1/sharing/access-requests/" + request.id()))
                 .body(MyRequestView.of(request));
     }
@@ -164,13 +164,14 @@ class AccessRequestController {
         String shareId = new ObjectId().toHexString();
         Share share = access.change(request.caseId(), c -> c.share(user.principals(), user.id(), shareId,
                 new CaseAccess.ShareRequest(PrincipalKind.USER, request.requestedBy(), request.requesterOrganisation(), level,
-                        "Access request: " + request.reason(), until, Share.Consent.NOT_NEEDED, null), partnership, now));
+                        "Access request: " + request.reason(), until, Share.Consent.NOT_NEEDED, null), partnership, now),
+                // the record of approving rides with the share it makes: the access given is never stored without it
+                made -> audit.entry(user, "APPROVE_ACCESS", "case", request.caseId(), "manage", null,
+                        Map.of("share", Map.of("after", request.requestedBy() + " " + level + " until " + until))));
         request.approve(share.id(), level, until, user.id(), now);
         if (!requests.update(request, expected)) {
             throw DomainException.conflict("Someone else answered this request meanwhile.");
         }
-        audit.record(user, "APPROVE_ACCESS", "case", request.caseId(), "manage", null,
-                Map.of("share", Map.of("after", request.requestedBy() + " " + level + " until " + until)));
         return RequestView.of(request);
     }
 
@@ -181,10 +182,10 @@ class AccessRequestController {
         AccessRequest request = decidable(id, user);
         long expected = request.version();
         request.decline(body.reason(), user.id(), clock.instant());
-        if (!requests.update(request, expected)) {
+        if (!requests.update(request, expected, audit.entry(user, "DECLINE_ACCESS", "case", request.caseId(), "manage",
+                body.reason(), null))) {
             throw DomainException.conflict("Someone else answered this request meanwhile.");
         }
-        audit.record(user, "DECLINE_ACCESS", "case", request.caseId(), "manage", body.reason(), null);
         return RequestView.of(request);
     }
 

@@ -94,16 +94,22 @@ public class MongoAccessRequests {
         return new ObjectId().toHexString();
     }
 
-    public void insert(AccessRequest request) {
+    /** Stores a new request with its events and {@code audit}, the record of asking, in one single-document write. */
+    public void insert(AccessRequest request, OutboxEvent... audit) {
         AccessRequestDocument doc = AccessRequestDocument.of(request);
         doc.outbox.addAll(events.sequenced(request.id(), 0, request.newEvents()));
+        doc.outbox.addAll(List.of(audit));
         store.insert(doc, COLLECTION);
     }
 
-    /** False when the request changed since {@code expectedVersion} (someone else decided it). */
-    public boolean update(AccessRequest request, long expectedVersion) {
-        return store.update(COLLECTION, request.id(), expectedVersion, AccessRequestDocument.of(request),
-                events.sequenced(request.id(), expectedVersion, request.newEvents()));
+    /**
+     * False when the request changed since {@code expectedVersion} (someone else decided it). {@code audit}, the
+     * decision's record, is stored in the same write, or not at all.
+     */
+    public boolean update(AccessRequest request, long expectedVersion, OutboxEvent... audit) {
+        List<OutboxEvent> outbox = new ArrayList<>(events.sequenced(request.id(), expectedVersion, request.newEvents()));
+        outbox.addAll(List.of(audit));
+        return store.update(COLLECTION, request.id(), expectedVersion, AccessRequestDocument.of(request), outbox);
     }
 
     public Optional<AccessRequest> find(String id) {
