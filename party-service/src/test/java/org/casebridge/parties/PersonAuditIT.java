@@ -69,4 +69,34 @@ class PersonAuditIT {
             });
         }
     }
+    @Test
+    void aMergeAndAnUnmergeAreAuditedOnBothPeople() throws Exception {
+        var api = ApiClient.onPort(port);
+        try (TopicProbe audit = new TopicProbe(Topics.AUDIT)) {
+            String survivor = api.call(HttpMethod.POST, "/api/v1/parties/people", jo, null,
+                    "{\"givenName\":\"Wilfred\",\"familyName\":\"Trevarthen\"}").getBody().get("id").asString();
+            String duplicate = api.call(HttpMethod.POST, "/api/v1/parties/people", jo, null,
+                    "{\"givenName\":\"Bill\",\"familyName\":\"Trevarthen\"}").getBody().get("id").asString();
+
+            var merged = api.call(HttpMethod.POST, "/api/v1/parties/people/" + survivor + "/merge", jo, "\"1\"",
+                    "{\"duplicateId\":\"" + duplicate + "\",\"reason\":\"Same man\"}");
+            assertThat(merged.getStatusCode().value()).isEqualTo(200);
+            // two documents: each one's write carries its own record
+            await().atMost(ARRIVES).untilAsserted(() -> {
+                assertThat(records(audit, survivor, "MERGE")).singleElement()
+                        .satisfies(r -> assertThat(r.toString()).contains(duplicate).contains("Same man"));
+                assertThat(records(audit, duplicate, "MERGE")).singleElement()
+                        .satisfies(r -> assertThat(r.toString()).contains(survivor));
+            });
+
+            var unmerged = api.call(HttpMethod.POST, "/api/v1/parties/people/" + survivor + "/unmerge", jo,
+                    merged.getHeaders().getETag(), "{\"personId\":\"" + duplicate + "\",\"reason\":\"Father and son\"}");
+            assertThat(unmerged.getStatusCode().value()).isEqualTo(200);
+            await().atMost(ARRIVES).untilAsserted(() -> {
+                assertThat(records(audit, survivor, "UNMERGE")).singleElement()
+                        .satisfies(r -> assertThat(r.get("userId").asString()).isEqualTo("jo.smith"));
+                assertThat(records(audit, duplicate, "UNMERGE")).hasSize(1);
+            });
+        }
+    }
 }

@@ -82,11 +82,11 @@ class PersonMergeController {
         long duplicateVersion = duplicate.version();
         Person duplicateBefore = people.find(duplicate.id()).orElseThrow();
         survivor.absorb(duplicate, user.id(), organisation, clock.instant());
-        writeBoth(duplicate, duplicateVersion, duplicateBefore, survivor, expected);
+        // two documents: each one's write carries its own audit record
+        writeBoth(user, "MERGE", request.reason(), duplicate, duplicateVersion, duplicateBefore,
+                Map.of("mergedInto", id), survivor, expected, Map.of("merged", duplicate.id()));
         involvements.follow(duplicate.id(), id);
         duplicates.resolve(MongoSuspectedDuplicates.pairId(id, duplicate.id()), Status.MERGED, user.id(), clock.instant());
-        audit.record(user, "MERGE", "person", id, PersonController.ORGANISATION_RECORD, request.reason(),
-                Map.of("merged", duplicate.id()));
         return ResponseEntity.ok().eTag(ETags.of(survivor.version())).body(PersonView.of(survivor));
     }
 
@@ -108,21 +108,30 @@ class PersonMergeController {
         long releasedVersion = released.version();
         Person releasedBefore = people.find(released.id()).orElseThrow();
         survivor.release(released, user.id(), organisation, clock.instant());
-        writeBoth(released, releasedVersion, releasedBefore, survivor, expected);
+        writeBoth(user, "UNMERGE", request.reason(), released, releasedVersion, releasedBefore,
+                Map.of("releasedFrom", id), survivor, expected, Map.of("released", released.id()));
         involvements.release(released.id());
         duplicates.resolve(MongoSuspectedDuplicates.pairId(id, released.id()), Status.NOT_DUPLICATE, user.id(), clock.instant());
-        audit.record(user, "UNMERGE", "person", id, PersonController.ORGANISATION_RECORD, request.reason(),
-                Map.of("released", released.id()));
         return ResponseEntity.ok().eTag(ETags.of(survivor.version())).body(PersonView.of(survivor));
     }
 
-    /** The other record first, then the survivor; if the survivor changed meanwhile, the other is put back. */
-    private void writeBoth(Person other, long otherVersion, Person otherBefore, Person survivor, long survivorVersion) {
-        if (!people.update(other, otherVersion)) {
+    /**
+     * The other record first, then the survivor; if the survivor changed meanwhile, the other is put back. Each
+     * document's write carries its own audit record ({@code action} on that person), in the same single-document
+     * write; putting the other back is recorded too ({@code action + "_UNDONE"}), so the trail shows the half merge
+     * that did not stand.
+     */
+    private void writeBoth(CurrentUser user, String action, String reason, Person other, long otherVersion,
+            Person otherBefore, Map<String, Object> otherChanges, Person survivor, long survivorVersion,
+            Map<String, Object> survivorChanges) {
+        if (!people.update(other, otherVersion, audit.entry(user, action, "person", other.id(),
+                PersonController.ORGANISATION_RECORD, reason, otherChanges))) {
             throw ETags.stale();
         }
-        if (!people.update(survivor, survivorVersion)) {
-            people.putBack(otherBefore, other.version());
+        if (!people.update(survivor, survivorVersion, audit.entry(user, action, "person", survivor.id(),
+                PersonController.ORGANISATION_RECORD, reason, survivorChanges))) {
+            people.putBack(otherBefore, other.version(), audit.entry(user, action + "_UNDONE", "person", other.id(),
+                    PersonController.ORGANISATION_RECORD, reason, otherChanges));
             throw ETags.stale();
         }
     }

@@ -64,8 +64,8 @@ public class MongoPeople {
     }
 
     /** Puts a person back as they were, if nobody changed them since {@code currentVersion}: undoes half a merge. */
-    public void putBack(Person before, long currentVersion) {
-        store.update(COLLECTION, before.id(), currentVersion, PersonDocument.of(before), List.of(), NOT_DOMAIN);
+    public void putBack(Person before, long currentVersion, OutboxEvent... audit) {
+        store.update(COLLECTION, before.id(), currentVersion, PersonDocument.of(before), List.of(audit), NOT_DOMAIN);
     }
 
     /** The person, merged or not, whoever registered them: for rules that look beyond one organisation. */
