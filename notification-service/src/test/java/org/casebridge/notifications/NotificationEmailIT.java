@@ -216,6 +216,15 @@ class NotificationEmailIT {
             await().atMost(ARRIVES).untilAsserted(() -> assertThat(audit.about(shown)).anySatisfy(r -> assertThat(
                     org.casebridge.platform.test.TopicProbe.body(r)).contains("\"action\":\"READ_EMAIL_QUEUE\"")
                     .contains("\"userId\":\"pat.admin\"")));
+
+            // a retry's record rides in the e-mail's own outbox, in the write that puts it back in the queue
+            mongo.getCollection("email_outbox").updateOne(new org.bson.Document("recipient", "lee.audit"),
+                    new org.bson.Document("$set", new org.bson.Document("status", "FAILED")));
+            assertThat(ApiClient.onPort(port).call(HttpMethod.POST, "/api/v1/notifications/deliveries/" + shown
+                    + "/retry", admin, null, null).getStatusCode().value()).isEqualTo(200);
+            await().atMost(ARRIVES).untilAsserted(() -> assertThat(audit.about(shown)).anySatisfy(r -> assertThat(
+                    org.casebridge.platform.test.TopicProbe.body(r)).contains("\"action\":\"RETRY_EMAIL\"")
+                    .contains("\"userId\":\"pat.admin\"")));
         }
     }
 }

@@ -113,12 +113,11 @@ class EmailController {
     @PostMapping("/deliveries/{id}/retry")
     DeliveryView retry(@PathVariable @Size(max = 200) String id, CurrentUser user) {
         requireAdmin(user);
-        if (!outbox.retry(id, clock.instant())) {
+        if (!outbox.retry(id, clock.instant(), audit.entry(user, "RETRY_EMAIL", "email", id, "PARTNERSHIP_ADMIN", null,
+                Map.of("status", Map.of("before", "FAILED", "after", "PENDING"))))) {
             throw outbox.find(id).isPresent() ? DomainException.conflict("Only a FAILED e-mail can be retried.")
                     : DomainException.notFound("E-mail " + id);
         }
-        audit.record(user, "RETRY_EMAIL", "email", id, "PARTNERSHIP_ADMIN", null,
-                Map.of("status", Map.of("before", "FAILED", "after", "PENDING")));
         return DeliveryView.of(outbox.find(id).orElseThrow());
     }
 

@@ -36,9 +36,11 @@ public class MongoEmailOutbox {
     }
 
     private final MongoTemplate mongo;
+    private final org.casebridge.platform.events.PendingOutboxes pending;
 
-    MongoEmailOutbox(MongoTemplate mongo) {
+    MongoEmailOutbox(MongoTemplate mongo, org.casebridge.platform.events.PendingOutboxes pending) {
         this.mongo = mongo;
+        this.pending = pending;
     }
 
     /** @return false when this e-mail was already queued */
@@ -81,10 +83,22 @@ public class MongoEmailOutbox {
                 new Update().set("status", Status.PENDING.name()).set("nextAttemptAt", retryAt), COLLECTION);
     }
 
-    public boolean retry(String id, Instant now) {
-        return mongo.updateFirst(Query.query(Criteria.where("_id").is(id).and("status").is(Status.FAILED.name())),
-                new Update().set("status", Status.PENDING.name()).set("nextAttemptAt", now).set("attempts", 0),
-                COLLECTION).getModifiedCount() == 1;
+    /**
+     * Puts a FAILED e-mail back in the queue, with {@code audit}, the retry's audit record, pushed onto the e-mail's
+     * own {@code outbox} in the same single-document update (the relay publishes it: {@code email_outbox} is one of
+     * the service's outbox collections): retried and audited, or neither.
+     */
+    public boolean retry(String id, Instant now, org.casebridge.platform.events.OutboxEvent... audit) {
+        Update update = new Update().set("status", Status.PENDING.name()).set("nextAttemptAt", now).set("attempts", 0);
+        if (audit.length > 0) {
+            update.push("outbox").each((Object[]) audit);
+        }
+        boolean retried = mongo.updateFirst(Query.query(Criteria.where("_id").is(id).and("status").is(Status.FAILED.name())),
+                update, COLLECTION).getModifiedCount() == 1;
+        if (retried && audit.length > 0) {
+            pending.noted(COLLECTION, id);
+        }
+        return retried;
     }
 
     public List<Email> withStatus(Status status, int limit) {
