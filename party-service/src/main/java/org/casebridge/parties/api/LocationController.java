@@ -100,9 +100,8 @@ class LocationController {
     ResponseEntity<LocationView> register(@Valid @RequestBody LocationRequest request, CurrentUser user) {
         Location location = Location.register(locations.newId(), request.details(), user.id(),
                 PersonController.organisationOf(user), clock.instant());
-        locations.insert(location);
-        audit.record(user, "CREATE", "location", location.id(), LocationAccess.REGISTERING_ORGANISATION, null,
-                changes(null, location));
+        locations.insert(location, audit.entry(user, "CREATE", "location", location.id(),
+                LocationAccess.REGISTERING_ORGANISATION, null, changes(null, location)));
         return ResponseEntity.created(URI.create("/api/v1/parties/locations/" + location.id()))
                 .eTag(ETags.of(location.version())).body(LocationView.of(location, true));
     }
@@ -192,10 +191,10 @@ class LocationController {
         }
         Map<String, Object> before = fields(location);
         command.accept(location);
-        if (!locations.update(location, expected)) {
+        if (!locations.update(location, expected, audit.entry(user, "UPDATE", "location", id, lookedAfterBy, null,
+                changes(before, location)))) {
             throw ETags.stale();
         }
-        audit.record(user, "UPDATE", "location", id, lookedAfterBy, null, changes(before, location));
         return ResponseEntity.ok().eTag(ETags.of(location.version())).body(LocationView.of(location, true));
     }
 

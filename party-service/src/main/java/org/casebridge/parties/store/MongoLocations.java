@@ -7,6 +7,7 @@ import java.util.Optional;
 import org.bson.types.ObjectId;
 import org.casebridge.parties.domain.Location;
 import org.casebridge.platform.events.AggregateStore;
+import org.casebridge.platform.events.OutboxEvent;
 import org.casebridge.platform.events.OutboxEvents;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -35,15 +36,19 @@ public class MongoLocations {
         return new ObjectId().toHexString();
     }
 
-    public void insert(Location registered) {
+    /** Stores a new location with its events and {@code audit}, the record of who registered it, in one write. */
+    public void insert(Location registered, OutboxEvent... audit) {
         LocationDocument doc = LocationDocument.of(registered);
         doc.outbox.addAll(events.sequenced(registered.id(), 0, registered.newEvents()));
+        doc.outbox.addAll(List.of(audit));
         store.insert(doc, COLLECTION);
     }
 
-    public boolean update(Location changed, long expectedVersion) {
-        return store.update(COLLECTION, changed.id(), expectedVersion, LocationDocument.of(changed),
-                events.sequenced(changed.id(), expectedVersion, changed.newEvents()));
+    /** False when somebody changed it since {@code expectedVersion}; {@code audit} is stored with the change, or not. */
+    public boolean update(Location changed, long expectedVersion, OutboxEvent... audit) {
+        List<OutboxEvent> outbox = new ArrayList<>(events.sequenced(changed.id(), expectedVersion, changed.newEvents()));
+        outbox.addAll(List.of(audit));
+        return store.update(COLLECTION, changed.id(), expectedVersion, LocationDocument.of(changed), outbox);
     }
 
     public Optional<Location> find(String id) {
