@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.casebridge.contracts.Topics;
@@ -15,6 +16,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpMethod;
+
+import tools.jackson.databind.JsonNode;
 
 /** The partnership's directory: organisations and teams, users on first sight, and administrators of their own. */
 @RealInfrastructure
@@ -71,5 +74,32 @@ class DirectoryIT {
                     .contains("\"active\":false");
             assertThat(directory.about("user:lena.ng")).hasSize(2);
         }
+    }
+
+    @Test
+    void everyActivePractitionerOfThePartnershipIsListedForSharingWithoutTheirRoles() throws Exception {
+        var api = ApiClient.onPort(port);
+        String amir = TestTokens.token("amir.dale", "THIRTEEN_GROUP", List.of("THIRTEEN_TENANCY_ENFORCEMENT"),
+                List.of("PRACTITIONER", "SUPERVISOR"));
+        String leaver = TestTokens.token("left.already", "THIRTEEN_GROUP", List.of(), List.of("PRACTITIONER"));
+        String admin = TestTokens.token("thirteen.admin", "THIRTEEN_GROUP", List.of(), List.of("ORG_ADMIN"));
+        String constable = TestTokens.token("pc.ward", "CLEVELAND_POLICE", List.of("CP_STOCKTON_NPT"), List.of("PRACTITIONER"));
+        api.get("/api/v1/sharing/organisations", amir);
+        api.get("/api/v1/sharing/organisations", leaver);
+        assertThat(api.call(HttpMethod.PATCH, "/api/v1/sharing/directory/users/left.already", admin, null, "{\"active\":false}")
+                .getStatusCode().value()).isEqualTo(200);
+
+        // a police officer, who shares no organisation with them, finds Thirteen Group's practitioner to name
+        var listed = api.get("/api/v1/sharing/directory/practitioners", constable);
+        assertThat(listed.getStatusCode().value()).isEqualTo(200);
+        var found = new ArrayList<JsonNode>();
+        listed.getBody().forEach(found::add);
+        var entry = found.stream().filter(p -> p.get("username").asString().equals("amir.dale")).findFirst().orElseThrow();
+        assertThat(entry.get("organisation").asString()).isEqualTo("THIRTEEN_GROUP");
+        assertThat(entry.get("teams").toString()).contains("THIRTEEN_TENANCY_ENFORCEMENT");
+        assertThat(entry.has("roles")).isFalse();
+        assertThat(entry.has("email")).isFalse();
+        // the constable themselves, seen on this very request, and not the deactivated leaver
+        assertThat(found).extracting(p -> p.get("username").asString()).contains("pc.ward").doesNotContain("left.already");
     }
 }

@@ -83,6 +83,26 @@ class DirectoryController {
                 .sorted(java.util.Comparator.comparing(TeamEntry::organisation).thenComparing(TeamEntry::name)).toList();
     }
 
+    /** What a sharer needs to name a person: no e-mail, no roles. */
+    record PartnerPractitioner(String username, String name, String organisation, List<String> teams) {
+    }
+
+    @Operation(summary = "Every active practitioner of the partnership, to share a case with a named person",
+            description = "Listed once they have signed in to CaseBridge; deactivated users are left out.")
+    @GetMapping("/practitioners")
+    List<PartnerPractitioner> practitioners(CurrentUser user) {
+        if (user.organisation() == null) {
+            return List.of(); // a partner system names no one
+        }
+        return directory.ofKind(DirectoryEntry.Kind.USER).stream()
+                .filter(u -> u.active() && u.organisation() != null)
+                .map(u -> new PartnerPractitioner(u.id(), u.name() == null || u.name().isBlank() ? u.id() : u.name(),
+                        u.organisation(), u.teams()))
+                .sorted(java.util.Comparator.comparing(PartnerPractitioner::organisation)
+                        .thenComparing(PartnerPractitioner::name))
+                .toList();
+    }
+
     @Operation(summary = "Add a team to your organisation (its administrators)")
     @PostMapping("/teams")
     ResponseEntity<DirectoryEntry> addTeam(@Valid @RequestBody NewTeam team, CurrentUser user) {
