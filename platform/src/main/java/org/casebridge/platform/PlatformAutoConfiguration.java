@@ -73,6 +73,13 @@ public class PlatformAutoConfiguration {
         return new OutboxEvents(json, clock);
     }
 
+    /** One optimistic-retry limit for every change in the service ({@code casebridge.changes.attempts}). */
+    @Bean
+    org.casebridge.platform.aggregate.OptimisticRetry optimisticRetry(@Value("${casebridge.changes.attempts:"
+            + org.casebridge.platform.aggregate.OptimisticRetry.DEFAULT_ATTEMPTS + "}") int attempts) {
+        return new org.casebridge.platform.aggregate.OptimisticRetry(attempts);
+    }
+
     @Bean
     AggregateStore aggregateStore(MongoTemplate mongo, PendingOutboxes pending) {
         return new AggregateStore(mongo, pending);

@@ -17,6 +17,7 @@ import org.casebridge.platform.test.ApiClient;
 import org.casebridge.platform.test.RealInfrastructure;
 import org.casebridge.platform.test.TestTokens;
 import org.casebridge.platform.test.TopicProbe;
+import org.casebridge.sharing.requests.store.MongoCaseReferences;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -35,6 +36,8 @@ class AccessRequestIT {
     AggregateStore store;
     @Autowired
     OutboxEvents events;
+    @Autowired
+    MongoCaseReferences references;
 
     private final String jo = TestTokens.practitioner("jo.smith", "STOCKTON_CST", "STOCKTON_ASB");
     private final String pc = TestTokens.practitioner("pc.adams", "CLEVELAND_POLICE", "CP_STOCKTON_NPT");
@@ -170,12 +173,121 @@ class AccessRequestIT {
                 "{\"caseId\":\"" + new ObjectId().toHexString() + "\",\"reason\":\"x\"}").getStatusCode().value()).isEqualTo(202);
     }
 
+    private final String sgt = TestTokens.token("sgt.baker", "CLEVELAND_POLICE", List.of("CP_STOCKTON_NPT"),
+            List.of("PRACTITIONER", "SUPERVISOR"));
+    private final String otherManager = TestTokens.token("sgt.hart", "HARTLEPOOL_CST", List.of("HARTLEPOOL_ASB"),
+            List.of("PRACTITIONER", "SUPERVISOR", "ORG_ADMIN"));
+
+    @Test
+    void aReferenceIsAskedAboutLikeAnIdAndAnUnknownOneGetsTheSameAnswerAndReachesNobody() throws Exception {
+        String reference = "ASB-2026-%06d".formatted(100000 + new java.util.Random().nextInt(800000));
+        String caseId = new ObjectId().toHexString();
+        store.append(events.of(caseId, 1L, new CaseOpened(caseId, reference, "ASB_PERSONAL", false, "Police case by reference",
+                "OPEN", "CLEVELAND_POLICE", "pc.adams", null, "pc.adams", Instant.now())));
+        String asker = TestTokens.practitioner("ref.asker", "STOCKTON_CST", "STOCKTON_ASB");
+        var api = ApiClient.onPort(port);
+        try (TopicProbe sharing = new TopicProbe(Topics.SHARING)) {
+            // the reference is learnt from case.opened
+            await().atMost(ARRIVES).until(() -> api.get("/api/v1/sharing/cases/" + caseId + "/access", pc)
+                    .getStatusCode().value() == 200);
+            await().atMost(ARRIVES).until(() -> references.caseNamed(reference).isPresent());
+            var real = api.post("/api/v1/sharing/access-requests", asker,
+                    "{\"reference\":\"" + reference + "\",\"reason\":\"Our tenant is the victim\"}");
+            assertThat(real.getStatusCode().value()).isEqualTo(202);
+            var none = api.post("/api/v1/sharing/access-requests", asker,
+                    "{\"reference\":\"ASB-1999-000001\",\"reason\":\"Our tenant is the victim\"}");
+
+            assertThat(none.getStatusCode().value()).isEqualTo(202);
+            assertThat(withoutOwnValues(real.getBody())).isEqualTo(withoutOwnValues(none.getBody()));
+            assertThat(real.getBody().get("caseId").isNull()).isTrue();
+            assertThat(real.getBody().toString()).doesNotContain(caseId).doesNotContain("CLEVELAND_POLICE");
+            assertThat(api.post("/api/v1/sharing/access-requests", asker,
+                    "{\"reference\":\"ASB-1999-000001\",\"reason\":\"again\"}").getStatusCode().value()).isEqualTo(409);
+            assertThat(api.post("/api/v1/sharing/access-requests", asker,
+                    "{\"reference\":\"" + reference + "\",\"reason\":\"again\"}").getStatusCode().value()).isEqualTo(409);
+            assertThat(api.post("/api/v1/sharing/access-requests", asker, "{\"reference\":\"not a reference\",\"reason\":\"r\"}")
+                    .getStatusCode().value()).isEqualTo(400);
+            assertThat(api.post("/api/v1/sharing/access-requests", asker,
+                    "{\"reference\":\"" + reference + "\",\"caseId\":\"" + caseId + "\",\"reason\":\"r\"}")
+                    .getStatusCode().value()).isEqualTo(422);
+
+            // the owner's managers see the real one with the reason and page nobody for the other
+            String realId = real.getBody().get("id").asString();
+            String noneId = none.getBody().get("id").asString();
+            var toPolice = api.get("/api/v1/sharing/access-requests?status=PENDING", pc).getBody();
+            assertThat(toPolice.findValuesAsString("id")).contains(realId).doesNotContain(noneId);
+            assertThat(toPolice.toString()).contains("Our tenant is the victim");
+            await().atMost(ARRIVES).untilAsserted(() -> assertThat(sharing.about(realId)).hasSize(1));
+            assertThat(sharing.about(noneId)).isEmpty();
+
+            // approved: the requester may now see the case, and is told which it is
+            assertThat(api.post("/api/v1/sharing/access-requests/" + realId + "/approve", pc, "{}").getStatusCode().value())
+                    .isEqualTo(200);
+            assertThat(maySee(asker, caseId)).isTrue();
+            var mine = api.get("/api/v1/sharing/access-requests/mine", asker).getBody();
+            assertThat(mine).hasSize(2);
+            for (var r : mine) {
+                // the unknown reference still names nothing
+                assertThat(r.get("caseId").isNull()).isEqualTo(r.get("id").asString().equals(noneId));
+            }
+            assertThat(mine.findValuesAsString("caseId")).contains(caseId);
+        }
+    }
+
+    @Test
+    void aPersonKnownElsewhereIsAskedAboutOfThatOrganisationWhoseManagersAloneAnswerWithWhomToContact() {
+        String personId = new ObjectId().toHexString();
+        String asker = TestTokens.practitioner("person.asker", "THIRTEEN_GROUP", "THIRTEEN_TENANCY_ENFORCEMENT");
+        var api = ApiClient.onPort(port);
+        String body = "{\"personId\":\"" + personId + "\",\"organisation\":\"CLEVELAND_POLICE\",\"reason\":\"Threats to a neighbour\"}";
+
+        var asked = api.post("/api/v1/sharing/access-requests", asker, body);
+        assertThat(asked.getStatusCode().value()).isEqualTo(202);
+        assertThat(asked.getBody().get("subject").asString()).isEqualTo("PERSON");
+        assertThat(api.post("/api/v1/sharing/access-requests", asker, body).getStatusCode().value()).isEqualTo(409);
+        assertThat(api.post("/api/v1/sharing/access-requests", asker, "{\"personId\":\"" + personId
+                + "\",\"organisation\":\"THIRTEEN_GROUP\",\"reason\":\"r\"}").getStatusCode().value()).isEqualTo(422);
+        assertThat(api.post("/api/v1/sharing/access-requests", asker, "{\"personId\":\"" + personId
+                + "\",\"reason\":\"r\"}").getStatusCode().value()).isEqualTo(422);
+        String id = asked.getBody().get("id").asString();
+
+        // that organisation's supervisors see it with the reason; its practitioners and a third organisation do not
+        var toPolice = api.get("/api/v1/sharing/access-requests?status=PENDING", sgt).getBody();
+        assertThat(toPolice.findValuesAsString("id")).contains(id);
+        assertThat(toPolice.toString()).contains("Threats to a neighbour").contains(personId);
+        assertThat(api.get("/api/v1/sharing/access-requests?status=PENDING", pc).getBody().findValuesAsString("id"))
+                .doesNotContain(id);
+        assertThat(api.get("/api/v1/sharing/access-requests?status=PENDING", otherManager).getBody().findValuesAsString("id"))
+                .doesNotContain(id);
+        assertThat(api.post("/api/v1/sharing/access-requests/" + id + "/approve", otherManager, "{}").getStatusCode().value())
+                .isEqualTo(404);
+        assertThat(api.post("/api/v1/sharing/access-requests/" + id + "/approve", pc, "{}").getStatusCode().value())
+                .isEqualTo(404);
+
+        // before an answer the requester learns nothing but that it waits
+        var waiting = api.get("/api/v1/sharing/access-requests/mine", asker).getBody().get(0);
+        assertThat(waiting.get("status").asString()).isEqualTo("PENDING");
+        assertThat(waiting.get("contact").isNull()).isTrue();
+
+        var approved = api.post("/api/v1/sharing/access-requests/" + id + "/approve", sgt,
+                "{\"message\":\"Ring the Stockton neighbourhood team on 01642 000000\"}");
+        assertThat(approved.getStatusCode().value()).isEqualTo(200);
+        var answer = api.get("/api/v1/sharing/access-requests/mine", asker).getBody().get(0);
+        assertThat(answer.get("status").asString()).isEqualTo("APPROVED");
+        assertThat(answer.get("contact").asString()).isEqualTo("sgt.baker");
+        assertThat(answer.get("ownerOrganisation").asString()).isEqualTo("CLEVELAND_POLICE");
+        assertThat(answer.get("message").asString()).contains("01642 000000");
+        assertThat(api.post("/api/v1/sharing/access-requests/" + id + "/decline", sgt, "{\"reason\":\"no\"}")
+                .getStatusCode().value()).isEqualTo(409);
+    }
+
     /** The answer less what differs between any two requests (id, time, the id asked about). */
     private static tools.jackson.databind.JsonNode withoutOwnValues(tools.jackson.databind.JsonNode answer) {
         var copy = (tools.jackson.databind.node.ObjectNode) answer.deepCopy();
         copy.remove("id");
         copy.remove("requestedAt");
         copy.remove("caseId");
+        copy.remove("reference");
         return copy;
     }
 }

@@ -7,6 +7,9 @@ import org.casebridge.cases.domain.Case;
 import org.casebridge.cases.store.MongoCases;
 import org.casebridge.cases.store.MongoCases.VisibleCase;
 import org.casebridge.contracts.access.CaseAccessChanged.AccessLevel;
+import org.casebridge.platform.aggregate.Expectation;
+import org.casebridge.platform.aggregate.OptimisticRetry;
+import org.casebridge.platform.aggregate.OptimisticRetry.Round;
 import org.casebridge.platform.domain.DomainException;
 import org.casebridge.platform.events.OutboxEvent;
 import org.casebridge.platform.security.CurrentUser;
@@ -21,9 +24,11 @@ import org.springframework.stereotype.Component;
 class CaseGuard {
 
     private final MongoCases cases;
+    private final OptimisticRetry retry;
 
-    CaseGuard(MongoCases cases) {
+    CaseGuard(MongoCases cases, OptimisticRetry retry) {
         this.cases = cases;
+        this.retry = retry;
     }
 
     VisibleCase load(String id, CurrentUser user, AccessLevel needed) {
@@ -64,25 +69,18 @@ class CaseGuard {
      */
     <T> Applied<T> add(String id, CurrentUser user, AccessLevel needed, String ifMatch, Function<Case, T> command,
             Function<T, OutboxEvent> audit) {
-        for (int attempt = 1; ; attempt++) {
-            Case c = ifMatch == null ? load(id, user, needed).value() : loadForChange(id, user, needed, ifMatch);
-            long expected = c.version();
+        Expectation expected = Expectation.ifMatchIfGiven(ifMatch);
+        return retry.change(expected, () -> {
+            Case c = load(id, user, needed).value();
+            long loaded = c.version();
+            expected.check(loaded);
             T result = command.apply(c);
-            if (cases.update(c, expected, audit.apply(result))) {
-                return new Applied<>(result, c);
-            }
-            if (ifMatch != null || attempt == ADD_ATTEMPTS) {
-                throw ETags.stale();
-            }
-            // no pause: a lost race means another writer's change landed, so every round makes progress
-        }
+            return Round.of(cases.update(c, loaded, audit.apply(result)), new Applied<>(result, c));
+        });
     }
 
     record Applied<T>(T result, Case after) {
     }
-
-    /** Enough for twenty practitioners adding to one case at the same instant: each lost race is another's win. */
-    private static final int ADD_ATTEMPTS = 30;
 
     /** The principal whose entry let the caller in, for the audit record. */
     static String grantedBy(VisibleCase found, CurrentUser user) {

@@ -9,6 +9,8 @@ import org.casebridge.cases.domain.Case;
 import org.casebridge.cases.domain.PartnershipCounts;
 import org.casebridge.contracts.access.CaseAccessChanged;
 import org.casebridge.platform.access.AccessList;
+import org.casebridge.platform.aggregate.OptimisticRetry;
+import org.casebridge.platform.aggregate.OptimisticRetry.Round;
 import org.casebridge.platform.events.AggregateStore;
 import org.casebridge.platform.events.OutboxEvent;
 import org.casebridge.platform.events.OutboxEvents;
@@ -28,11 +30,13 @@ public class MongoCases {
     private final MongoTemplate mongo;
     private final AggregateStore store;
     private final OutboxEvents events;
+    private final OptimisticRetry retry;
 
-    MongoCases(MongoTemplate mongo, AggregateStore store, OutboxEvents events) {
+    MongoCases(MongoTemplate mongo, AggregateStore store, OutboxEvents events, OptimisticRetry retry) {
         this.mongo = mongo;
         this.store = store;
         this.events = events;
+        this.retry = retry;
     }
 
     /** Ids sort by creation time, which gives newest-first lists and cursors for free. */
@@ -58,8 +62,6 @@ public class MongoCases {
      *
      * @return false when a concurrent change won (the caller answers 412 or retries)
      */
-    private static final int EVENT_ATTEMPTS = 10;
-
     public boolean update(Case changed, long expectedVersion, OutboxEvent... audit) {
         return store.update(COLLECTION, changed.id(), expectedVersion, CaseDocument.of(changed),
                 withAudit(events.sequenced(changed.id(), expectedVersion, changed.newEvents()), audit),
@@ -81,20 +83,19 @@ public class MongoCases {
      * @throws IllegalStateException when the case kept changing; the listener's retries then try again later
      */
     public boolean change(String caseId, java.util.function.Predicate<Case> command) {
-        for (int attempt = 1; attempt <= EVENT_ATTEMPTS; attempt++) {
+        return retry.run(() -> {
             Case c = findById(caseId).orElse(null);
             if (c == null) {
-                return false;
+                return Round.done(false);
             }
             long expected = c.version();
             if (!command.test(c)) {
-                return false;
+                return Round.done(false);
             }
-            if (update(c, expected)) {
-                return true;
-            }
-        }
-        throw new IllegalStateException("case " + caseId + " kept changing; the event will be retried");
+            return Round.of(update(c, expected), true);
+        }, () -> {
+            throw new IllegalStateException("case " + caseId + " kept changing; the event will be retried");
+        });
     }
 
     /**

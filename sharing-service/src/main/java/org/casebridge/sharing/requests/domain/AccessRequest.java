@@ -15,10 +15,19 @@ import org.casebridge.platform.domain.DomainException;
  * A practitioner who learns a person is known to another agency, or finds a case they cannot open, asks for access
  * with a reason; the owner's managers approve (a share to that practitioner, which always expires) or decline, and the
  * requester hears which. Everything about the request's life is here; the share itself follows the sharing rules.
+ *
+ * <p>A request names its subject in one of three ways: a case by id (a link the requester followed), a case by the
+ * reference they were given (resolved here, never echoed back as an id until approved), or a person record they can
+ * see and that another organisation knows through its cases ("known elsewhere"). A person request goes to that
+ * organisation's managers; approving it tells the requester whom to contact there, since which cases of theirs the
+ * person is in is the owner's to judge (and to share from each case, as any share).
  */
 public final class AccessRequest {
 
     public enum Status { PENDING, APPROVED, DECLINED }
+
+    /** What a request is about. */
+    public enum Subject { CASE, PERSON }
 
     /** Approved access lasts this long unless the approver says otherwise, and never longer than a year. */
     public static final Duration STANDARD_TERM = Duration.ofDays(90);
@@ -32,6 +41,10 @@ public final class AccessRequest {
     private final String requesterOrganisation;
     private final String reason;
     private final Instant requestedAt;
+    private final String reference;
+    private final String personId;
+    private String contact;
+    private String message;
     private Status status;
     private String decidedBy;
     private String decisionReason;
@@ -42,10 +55,16 @@ public final class AccessRequest {
     private long version;
     private final List<Object> newEvents = new ArrayList<>();
 
-    private AccessRequest(String id, String caseId, String caseType, String ownerOrganisation, String requestedBy,
-            String requesterOrganisation, String reason, Instant requestedAt, long version) {
+    private AccessRequest(String id, String caseId, String reference, String personId, String caseType,
+            String ownerOrganisation, String requestedBy, String requesterOrganisation, String reason, Instant requestedAt,
+            long version) {
+        if (caseId == null && reference == null && personId == null) {
+            throw new IllegalArgumentException("a request is about a case or a person");
+        }
         this.id = Objects.requireNonNull(id);
-        this.caseId = Objects.requireNonNull(caseId);
+        this.caseId = caseId; // null: a reference no case here has, or a person
+        this.reference = reference;
+        this.personId = personId;
         this.caseType = caseType;
         this.ownerOrganisation = ownerOrganisation; // null: no case of that id is known here
         this.requestedBy = Objects.requireNonNull(requestedBy);
@@ -63,7 +82,39 @@ public final class AccessRequest {
     public static AccessRequest askAboutNoKnownCase(String id, String caseId, String requestedBy,
             String requesterOrganisation, String reason, Instant now) {
         requireReason(reason);
-        return new AccessRequest(id, caseId, null, null, requestedBy, requesterOrganisation, reason.strip(), now, 1);
+        return new AccessRequest(id, caseId, null, null, null, null, requestedBy, requesterOrganisation, reason.strip(),
+                now, 1);
+    }
+
+    /** Like {@link #askAboutNoKnownCase}, for a reference that names no case here. */
+    public static AccessRequest askAboutNoKnownReference(String id, String reference, String requestedBy,
+            String requesterOrganisation, String reason, Instant now) {
+        requireReason(reason);
+        return new AccessRequest(id, null, reference, null, null, null, requestedBy, requesterOrganisation, reason.strip(),
+                now, 1);
+    }
+
+    /**
+     * About a person record the requester sees and {@code organisation} knows through its cases; its managers answer.
+     * Nobody is paged by an event (the partnership's notifications are about cases); they find it in their list.
+     */
+    public static AccessRequest askAboutPerson(String id, String personId, String organisation, String requestedBy,
+            String requesterOrganisation, String reason, Instant now) {
+        requireReason(reason);
+        if (organisation.equals(requesterOrganisation)) {
+            throw DomainException.invalid("Ask another organisation; your own organisation's cases are yours to see.");
+        }
+        return new AccessRequest(id, null, null, Objects.requireNonNull(personId), null, organisation, requestedBy,
+                requesterOrganisation, reason.strip(), now, 1);
+    }
+
+    public Subject subject() {
+        return personId != null ? Subject.PERSON : Subject.CASE;
+    }
+
+    /** Whether the requester may be shown the case id: they gave it, or it was approved. */
+    public boolean caseIdShownToRequester() {
+        return reference == null || status == Status.APPROVED;
     }
 
     private static void requireReason(String reason) {
@@ -80,13 +131,20 @@ public final class AccessRequest {
     /** Someone who can already see the case has nothing to ask for; a request needs a reason the owner can weigh. */
     public static AccessRequest ask(String id, String caseId, String caseType, String ownerOrganisation, String requestedBy,
             String requesterOrganisation, String reason, boolean canAlreadySee, Instant now) {
+        return ask(id, caseId, null, caseType, ownerOrganisation, requestedBy, requesterOrganisation, reason, canAlreadySee,
+                now);
+    }
+
+    /** As above, for a case named by the requester by {@code reference} (null when by id). */
+    public static AccessRequest ask(String id, String caseId, String reference, String caseType, String ownerOrganisation,
+            String requestedBy, String requesterOrganisation, String reason, boolean canAlreadySee, Instant now) {
         if (canAlreadySee) {
             throw DomainException.conflict("You can already see this case.");
         }
         requireReason(reason);
         Objects.requireNonNull(ownerOrganisation);
-        AccessRequest request = new AccessRequest(id, caseId, caseType, ownerOrganisation, requestedBy, requesterOrganisation,
-                reason.strip(), now, 1);
+        AccessRequest request = new AccessRequest(id, Objects.requireNonNull(caseId), reference, null, caseType,
+                ownerOrganisation, requestedBy, requesterOrganisation, reason.strip(), now, 1);
         request.newEvents.add(new AccessRequested(id, caseId, caseType, ownerOrganisation, requestedBy,
                 requesterOrganisation, now));
         return request;
@@ -98,10 +156,31 @@ public final class AccessRequest {
      */
     public void approve(String shareId, AccessLevel level, Instant expiresAt, String by, Instant now) {
         requirePending();
+        if (subject() == Subject.PERSON) {
+            throw new IllegalStateException("a person request is approved with a contact");
+        }
         this.status = Status.APPROVED;
         this.shareId = shareId;
         this.level = level;
         this.expiresAt = expiresAt;
+        decided(by, null, now);
+    }
+
+    /**
+     * Approves a person request: the requester is told whom to contact ({@code contact}, the approver's name and
+     * organisation) and what the approver adds ({@code message}, say a telephone number or the team to call).
+     */
+    public void approveWithContact(String contact, String message, String by, Instant now) {
+        requirePending();
+        if (subject() != Subject.PERSON) {
+            throw new IllegalStateException("a case request is approved with a share");
+        }
+        if (message != null && message.length() > 2000) {
+            throw DomainException.invalid("The message must be 2,000 characters or fewer.");
+        }
+        this.status = Status.APPROVED;
+        this.contact = Objects.requireNonNull(contact);
+        this.message = message == null || message.isBlank() ? null : message.strip();
         decided(by, null, now);
     }
 
@@ -130,6 +209,9 @@ public final class AccessRequest {
         this.decisionReason = why;
         this.decidedAt = now;
         version++;
+        if (subject() == Subject.PERSON) {
+            return; // no case to name: the requester reads the answer in their list
+        }
         newEvents.add(new AccessRequestDecided(id, caseId, requestedBy, requesterOrganisation, status.name(),
                 level == null ? null : level.name(), expiresAt, by, ownerOrganisation, now));
     }
@@ -141,12 +223,14 @@ public final class AccessRequest {
         }
     }
 
-    public static AccessRequest restore(String id, String caseId, String caseType, String ownerOrganisation,
-            String requestedBy, String requesterOrganisation, String reason, Instant requestedAt, Status status,
-            String decidedBy, String decisionReason, Instant decidedAt, String shareId, AccessLevel level,
-            Instant expiresAt, long version) {
-        AccessRequest r = new AccessRequest(id, caseId, caseType, ownerOrganisation, requestedBy, requesterOrganisation,
-                reason, requestedAt, version);
+    public static AccessRequest restore(String id, String caseId, String reference, String personId, String caseType,
+            String ownerOrganisation, String requestedBy, String requesterOrganisation, String reason, Instant requestedAt,
+            Status status, String decidedBy, String decisionReason, Instant decidedAt, String shareId, AccessLevel level,
+            Instant expiresAt, String contact, String message, long version) {
+        AccessRequest r = new AccessRequest(id, caseId, reference, personId, caseType, ownerOrganisation, requestedBy,
+                requesterOrganisation, reason, requestedAt, version);
+        r.contact = contact;
+        r.message = message;
         r.status = status;
         r.decidedBy = decidedBy;
         r.decisionReason = decisionReason;
@@ -161,6 +245,10 @@ public final class AccessRequest {
     public String id() { return id; }
     public String caseId() { return caseId; }
     public String caseType() { return caseType; }
+    public String reference() { return reference; }
+    public String personId() { return personId; }
+    public String contact() { return contact; }
+    public String message() { return message; }
     public String ownerOrganisation() { return ownerOrganisation; }
     public String requestedBy() { return requestedBy; }
     public String requesterOrganisation() { return requesterOrganisation; }

@@ -34,6 +34,8 @@ public class MongoAccessRequests {
         String id;
         @Indexed
         String caseId;
+        String reference;
+        String personId;
         String caseType;
         @Indexed
         String ownerOrganisation;
@@ -50,6 +52,8 @@ public class MongoAccessRequests {
         String shareId;
         AccessLevel level;
         Instant expiresAt;
+        String contact;
+        String message;
         long version;
         List<OutboxEvent> outbox = new ArrayList<>();
 
@@ -57,6 +61,8 @@ public class MongoAccessRequests {
             AccessRequestDocument d = new AccessRequestDocument();
             d.id = r.id();
             d.caseId = r.caseId();
+            d.reference = r.reference();
+            d.personId = r.personId();
             d.caseType = r.caseType();
             d.ownerOrganisation = r.ownerOrganisation();
             d.requestedBy = r.requestedBy();
@@ -70,13 +76,16 @@ public class MongoAccessRequests {
             d.shareId = r.shareId();
             d.level = r.level();
             d.expiresAt = r.expiresAt();
+            d.contact = r.contact();
+            d.message = r.message();
             d.version = r.version();
             return d;
         }
 
         AccessRequest toRequest() {
-            return AccessRequest.restore(id, caseId, caseType, ownerOrganisation, requestedBy, requesterOrganisation, reason,
-                    requestedAt, status, decidedBy, decisionReason, decidedAt, shareId, level, expiresAt, version);
+            return AccessRequest.restore(id, caseId, reference, personId, caseType, ownerOrganisation, requestedBy,
+                    requesterOrganisation, reason, requestedAt, status, decidedBy, decisionReason, decidedAt, shareId, level,
+                    expiresAt, contact, message, version);
         }
     }
 
@@ -121,6 +130,18 @@ public class MongoAccessRequests {
     public boolean pendingFor(String caseId, String requestedBy) {
         return mongo.exists(Query.query(Criteria.where("caseId").is(caseId).and("requestedBy").is(requestedBy)
                 .and("status").is(AccessRequest.Status.PENDING.name())), COLLECTION);
+    }
+
+    /** Whether the user already waits for an answer about the case they named by this reference. */
+    public boolean pendingForReference(String reference, String requestedBy) {
+        return mongo.exists(Query.query(Criteria.where("reference").is(reference).and("requestedBy").is(requestedBy)
+                .and("status").is(AccessRequest.Status.PENDING.name())), COLLECTION);
+    }
+
+    /** Whether the user already waits for an answer from {@code organisation} about this person. */
+    public boolean pendingForPerson(String personId, String organisation, String requestedBy) {
+        return mongo.exists(Query.query(Criteria.where("personId").is(personId).and("ownerOrganisation").is(organisation)
+                .and("requestedBy").is(requestedBy).and("status").is(AccessRequest.Status.PENDING.name())), COLLECTION);
     }
 
     /** When the user's requests made since {@code since} were made, oldest first (for the per-user limit). */

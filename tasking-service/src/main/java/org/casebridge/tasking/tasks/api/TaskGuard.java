@@ -1,16 +1,19 @@
 package org.casebridge.tasking.tasks.api;
 
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
 import org.casebridge.contracts.access.CaseAccessChanged.AccessLevel;
 import org.casebridge.platform.access.AccessList;
 import org.casebridge.platform.access.CaseAccessProjection;
+import org.casebridge.platform.aggregate.Expectation;
+import org.casebridge.platform.aggregate.OptimisticRetry;
+import org.casebridge.platform.aggregate.OptimisticRetry.Round;
 import org.casebridge.platform.domain.DomainException;
 import org.casebridge.platform.events.OutboxEvent;
 import org.casebridge.platform.security.CurrentUser;
-import org.casebridge.platform.web.ETags;
 import org.casebridge.tasking.tasks.domain.Actor;
 import org.casebridge.tasking.tasks.domain.Task;
 import org.casebridge.tasking.tasks.store.MongoTasks;
@@ -25,15 +28,14 @@ class TaskGuard {
 
     /** Before any decision about a case reaches us, nobody may act on it. */
     static final AccessList NOBODY = new AccessList(List.of(), List.of(), List.of());
-    /** Progress updates only add; without If-Match a concurrent change is retried against the newer version. */
-    private static final int ADD_ATTEMPTS = 10;
-
     private final MongoTasks tasks;
     private final CaseAccessProjection caseAccess;
+    private final OptimisticRetry retry;
 
-    TaskGuard(MongoTasks tasks, CaseAccessProjection caseAccess) {
+    TaskGuard(MongoTasks tasks, CaseAccessProjection caseAccess, OptimisticRetry retry) {
         this.tasks = tasks;
         this.caseAccess = caseAccess;
+        this.retry = retry;
     }
 
     static Actor actor(CurrentUser user) {
@@ -67,21 +69,17 @@ class TaskGuard {
      */
     Task change(String id, Actor actor, String ifMatch, boolean additive, Consumer<Task> command,
             Function<Task, OutboxEvent> audit) {
-        for (int attempt = 1; ; attempt++) {
-            Task task = load(id, actor).task();
-            long expected = task.version();
-            if (!additive || ifMatch != null) {
-                if (ETags.requireIfMatch(ifMatch) != expected) {
-                    throw ETags.stale();
-                }
-            }
+        // loaded before If-Match is read: whoever may not see the task learns nothing from the header (404, not 428)
+        AtomicReference<Task> first = new AtomicReference<>(load(id, actor).task());
+        // progress updates only add: without If-Match a concurrent change is retried against the newer version
+        Expectation expected = additive ? Expectation.ifMatchIfGiven(ifMatch) : Expectation.ifMatch(ifMatch);
+        return retry.change(expected, () -> {
+            Task task = first.getAndSet(null);
+            task = task != null ? task : load(id, actor).task();
+            long loaded = task.version();
+            expected.check(loaded);
             command.accept(task);
-            if (tasks.update(task, expected, audit.apply(task))) {
-                return task;
-            }
-            if (!additive || ifMatch != null || attempt == ADD_ATTEMPTS) {
-                throw ETags.stale();
-            }
-        }
+            return Round.of(tasks.update(task, loaded, audit.apply(task)), task);
+        });
     }
 }

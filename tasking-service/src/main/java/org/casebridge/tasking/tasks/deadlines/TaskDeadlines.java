@@ -5,6 +5,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 
+import org.casebridge.platform.aggregate.OptimisticRetry;
+import org.casebridge.platform.aggregate.OptimisticRetry.Round;
 import org.casebridge.tasking.tasks.domain.Task;
 import org.casebridge.tasking.tasks.store.MongoTasks;
 import org.slf4j.Logger;
@@ -25,20 +27,21 @@ public class TaskDeadlines {
 
     private static final Logger log = LoggerFactory.getLogger(TaskDeadlines.class);
     private static final int BATCH = 1000;
-    private static final int ATTEMPTS = 5;
 
     private final MongoTasks tasks;
     private final Clock clock;
     private final int remindDaysBefore;
     private final int graceDays;
+    private final OptimisticRetry retry;
 
-    TaskDeadlines(MongoTasks tasks, Clock clock,
+    TaskDeadlines(MongoTasks tasks, Clock clock, OptimisticRetry retry,
             @Value("${casebridge.tasks.deadlines.remind-days-before}") int remindDaysBefore,
             @Value("${casebridge.tasks.deadlines.escalate-after-days-overdue}") int graceDays) {
         this.tasks = tasks;
         this.clock = clock;
         this.remindDaysBefore = remindDaysBefore;
         this.graceDays = graceDays;
+        this.retry = retry;
     }
 
     @Scheduled(fixedDelayString = "${casebridge.tasks.deadlines.every}")
@@ -63,20 +66,19 @@ public class TaskDeadlines {
     }
 
     private boolean apply(String id, Instant now) {
-        for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
+        return retry.run(() -> {
             Task task = tasks.find(id).orElse(null);
             if (task == null) {
-                return false;
+                return Round.done(false);
             }
             long expected = task.version();
             if (!task.checkDeadline(now, remindDaysBefore, graceDays)) {
-                return false;
+                return Round.done(false);
             }
-            if (tasks.update(task, expected)) {
-                return true;
-            }
-        }
-        log.warn("Task {} kept changing while its deadline was checked; the next run will retry", id);
-        return false;
+            return Round.of(tasks.update(task, expected), true);
+        }, () -> {
+            log.warn("Task {} kept changing while its deadline was checked; the next run will retry", id);
+            return false;
+        });
     }
 }

@@ -7,6 +7,8 @@ import org.casebridge.contracts.EventTypes;
 import org.casebridge.contracts.Topics;
 import org.casebridge.contracts.cases.CaseClosed;
 import org.casebridge.contracts.party.PersonsMerged;
+import org.casebridge.platform.aggregate.OptimisticRetry;
+import org.casebridge.platform.aggregate.OptimisticRetry.Round;
 import org.casebridge.platform.kafka.IdempotentConsumer;
 import org.casebridge.tasking.tasks.domain.Task;
 import org.casebridge.tasking.tasks.store.MongoTasks;
@@ -21,16 +23,17 @@ import org.springframework.stereotype.Component;
 class CaseEvents {
 
     private static final String CONSUMER = "tasking-service.events";
-    private static final int ATTEMPTS = 10;
 
     private final IdempotentConsumer consumer;
     private final MongoTasks tasks;
     private final Clock clock;
+    private final OptimisticRetry retry;
 
-    CaseEvents(IdempotentConsumer consumer, MongoTasks tasks, Clock clock) {
+    CaseEvents(IdempotentConsumer consumer, MongoTasks tasks, Clock clock, OptimisticRetry retry) {
         this.consumer = consumer;
         this.tasks = tasks;
         this.clock = clock;
+        this.retry = retry;
     }
 
     @KafkaListener(topics = {Topics.CASE, Topics.PARTY}, groupId = CONSUMER)
@@ -49,13 +52,12 @@ class CaseEvents {
     }
 
     private void change(String taskId, java.util.function.Predicate<Task> command) {
-        for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
+        retry.run(() -> {
             Task task = tasks.find(taskId).orElseThrow();
             long expected = task.version();
-            if (!command.test(task) || tasks.update(task, expected)) {
-                return;
-            }
-        }
-        throw new IllegalStateException("task " + taskId + " kept changing; the event will be retried");
+            return Round.of(!command.test(task) || tasks.update(task, expected), task);
+        }, () -> {
+            throw new IllegalStateException("task " + taskId + " kept changing; the event will be retried");
+        });
     }
 }
