@@ -95,7 +95,8 @@ public class PlatformAutoConfiguration {
     OutboxRelay outboxRelay(MongoTemplate mongo, KafkaTemplate<String, CloudEvent> cloudEventKafkaTemplate,
             PlatformProperties properties, PendingOutboxes pending) {
         return new OutboxRelay(mongo, cloudEventKafkaTemplate, properties.outbox().collections(), properties.serviceName(),
-                properties.outbox().sendTimeout(), properties.outbox().batchSize(), pending, properties.outbox().fullScanEvery());
+                properties.outbox().sendTimeout(), properties.outbox().batchSize(), pending, properties.outbox().fullScanEvery(),
+                properties.outbox().fullScanLongest());
     }
 
     @Bean

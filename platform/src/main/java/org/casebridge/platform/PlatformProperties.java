@@ -17,7 +17,7 @@ import org.springframework.util.unit.DataSize;
 public record PlatformProperties(String serviceName, Outbox outbox, Http http) {
 
     public PlatformProperties {
-        outbox = outbox == null ? new Outbox(List.of(), null, null, null, null, null) : outbox;
+        outbox = outbox == null ? new Outbox(List.of(), null, null, null, null, null, null) : outbox;
         http = http == null ? new Http(DataSize.ofKilobytes(256)) : http;
     }
 
@@ -25,13 +25,16 @@ public record PlatformProperties(String serviceName, Outbox outbox, Http http) {
      * @param pollInterval how often the relay looks for the events this instance just recorded
      * @param fullScanEvery how often it also scans every outbox collection, for events a crash or another instance
      *     left behind
+     * @param fullScanLongest how far apart the scans may drift while they keep finding nothing (each empty scan doubles
+     *     the gap, from {@code fullScanEvery}); anything found, a failed pass or a restart brings it back
      */
     public record Outbox(List<String> collections, Duration pollInterval, Duration sendTimeout, Integer batchSize,
-            Boolean relayEnabled, Duration fullScanEvery) {
+            Boolean relayEnabled, Duration fullScanEvery, Duration fullScanLongest) {
         public Outbox {
             collections = collections == null ? List.of() : collections;
             pollInterval = pollInterval == null ? Duration.ofMillis(100) : pollInterval;
             fullScanEvery = fullScanEvery == null ? Duration.ofSeconds(5) : fullScanEvery;
+            fullScanLongest = fullScanLongest == null ? Duration.ofMinutes(1) : fullScanLongest;
             sendTimeout = sendTimeout == null ? Duration.ofSeconds(10) : sendTimeout;
             batchSize = batchSize == null ? 100 : batchSize;
             relayEnabled = relayEnabled == null || relayEnabled;

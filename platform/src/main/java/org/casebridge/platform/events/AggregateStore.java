@@ -74,10 +74,12 @@ public class AggregateStore {
     /** Records an event that belongs to no aggregate (e.g. an audit record) for the relay to publish. */
     public void append(OutboxEvent event) {
         mongo.insert(event, OutboxRelay.STANDALONE_COLLECTION);
+        pending.notedStandalone();
     }
 
     /** Several standalone events in one write. */
     public void appendAll(List<OutboxEvent> outboxEvents) {
         mongo.insert(outboxEvents, OutboxRelay.STANDALONE_COLLECTION);
+        pending.notedStandalone();
     }
 }

@@ -50,14 +50,29 @@ public class OutboxRelay {
 
     private final PendingOutboxes pending;
     private final Duration fullScanEvery;
+    private final Duration fullScanLongest;
+    /** The gap until the next full scan: grows while scans find nothing, back to {@code fullScanEvery} otherwise. */
+    private Duration scanGap;
     private long lastFullScan;
     private boolean scannedOnce;
+    /** Events found and events published in the pass under way. */
+    private int found;
+    private int published;
 
+    /** Full scans every {@code fullScanEvery}, however long they keep finding nothing. */
     public OutboxRelay(MongoTemplate mongo, KafkaTemplate<String, CloudEvent> kafka, List<String> aggregateCollections,
             String serviceName, Duration sendTimeout, int batchSize, PendingOutboxes pending, Duration fullScanEvery) {
+        this(mongo, kafka, aggregateCollections, serviceName, sendTimeout, batchSize, pending, fullScanEvery, fullScanEvery);
+    }
+
+    public OutboxRelay(MongoTemplate mongo, KafkaTemplate<String, CloudEvent> kafka, List<String> aggregateCollections,
+            String serviceName, Duration sendTimeout, int batchSize, PendingOutboxes pending, Duration fullScanEvery,
+            Duration fullScanLongest) {
         this.mongo = mongo;
         this.pending = pending;
         this.fullScanEvery = fullScanEvery;
+        this.fullScanLongest = fullScanLongest.compareTo(fullScanEvery) < 0 ? fullScanEvery : fullScanLongest;
+        this.scanGap = fullScanEvery;
         this.kafka = kafka;
         this.aggregateCollections = List.copyOf(aggregateCollections);
         this.source = CloudEventConventions.source(serviceName);
@@ -75,28 +90,51 @@ public class OutboxRelay {
     }
 
     /**
-     * One pass: the documents this instance has just changed, fetched by id; and every {@code full-scan-every} (and on
-     * the first pass) every document with pending events. Returns how many events were published.
+     * One pass: the documents this instance has just changed, fetched by id, and the standalone outbox if this
+     * instance just wrote to it; and now and then (and on the first pass) every document with pending events and the
+     * whole standalone outbox. An idle pass touches no database. Returns how many events were published.
+     *
+     * <p>The full scan is only the safety net (for what a crash, another instance or a direct write left behind), so
+     * while it keeps finding nothing its gap doubles from {@code full-scan-every} up to {@code full-scan-longest}: an
+     * idle service stops rereading its collections every few seconds. Any pass that fails or leaves events unpublished
+     * (the broker away) brings the gap back, so what is left behind is tried again soon.
      */
     public int relayOnce() {
-        boolean fullScan = !scannedOnce || System.nanoTime() - lastFullScan >= fullScanEvery.toNanos();
+        boolean fullScan = !scannedOnce || System.nanoTime() - lastFullScan >= scanGap.toNanos();
         if (fullScan) {
             scannedOnce = true;
             lastFullScan = System.nanoTime();
         }
-        int published = 0;
+        Duration gapBefore = scanGap;
+        scanGap = fullScanEvery; // what it stays at if this pass throws
+        found = 0;
+        published = 0;
         for (String collection : aggregateCollections) {
             Criteria withEvents = Criteria.where("outbox.0").exists(true);
             if (fullScan) {
-                published += relayAggregateOutboxes(collection, withEvents);
+                relayAggregateOutboxes(collection, withEvents);
             } else {
                 List<Object> noted = pending.take(collection, batchSize);
                 if (!noted.isEmpty()) {
-                    published += relayAggregateOutboxes(collection, withEvents.and("_id").in(noted));
+                    relayAggregateOutboxes(collection, withEvents.and("_id").in(noted));
                 }
             }
         }
-        return published + relayStandalone();
+        if (pending.takeStandalone() | fullScan) {
+            relayStandalone();
+        }
+        if (found > published) {
+            scanGap = fullScanEvery;
+        } else if (fullScan) {
+            scanGap = found > 0 ? fullScanEvery : min(gapBefore.multipliedBy(2), fullScanLongest);
+        } else {
+            scanGap = gapBefore;
+        }
+        return published;
+    }
+
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
     }
 
     /**
@@ -104,12 +142,13 @@ public class OutboxRelay {
      * all acknowledgements awaited, then the second, and so on. Waiting for each event in turn made the relay the
      * slowest step of the whole pipeline; a document whose event fails stops there, so nothing overtakes it.
      */
-    private int relayAggregateOutboxes(String collection, Criteria which) {
+    private void relayAggregateOutboxes(String collection, Criteria which) {
         Query pending = new Query(which).with(Sort.by("_id")).limit(batchSize);
         pending.fields().include("_id").include("outbox");
         List<PendingDocument> documents = mongo.find(pending, Document.class, collection).stream()
                 .map(doc -> new PendingDocument(doc.get("_id"), doc.getList("outbox", Document.class), new ArrayList<>()))
                 .toList();
+        documents.forEach(document -> found += document.events().size());
         boolean brokerAway = false;
         for (int wave = 0; !brokerAway; wave++) {
             Map<PendingDocument, Sending> sending = new LinkedHashMap<>();
@@ -136,7 +175,6 @@ public class OutboxRelay {
                 }
             }
         }
-        int published = 0;
         for (PendingDocument document : documents) {
             if (!document.published().isEmpty()) {
                 mongo.updateFirst(Query.query(Criteria.where("_id").is(document.id())), new Update().pull("outbox",
@@ -144,14 +182,18 @@ public class OutboxRelay {
                 published += document.published().size();
             }
         }
-        return published;
     }
 
-    /** Events that belong to no document have no order to keep among them: all are sent, then all awaited. */
-    private int relayStandalone() {
-        Query pending = new Query().with(Sort.by("time")).limit(batchSize);
+    /**
+     * Events that belong to no document have no order to keep among them: all are sent, then all awaited. A full batch
+     * (there may be more) or a failed send has the next pass look again.
+     */
+    private void relayStandalone() {
+        Query waiting = new Query().with(Sort.by("time")).limit(batchSize);
         List<Sending> sending = new ArrayList<>();
-        for (Document event : mongo.find(pending, Document.class, STANDALONE_COLLECTION)) {
+        List<Document> events = mongo.find(waiting, Document.class, STANDALONE_COLLECTION);
+        found += events.size();
+        for (Document event : events) {
             Sending send = send(event);
             if (send != null) {
                 sending.add(send);
@@ -161,16 +203,19 @@ public class OutboxRelay {
             }
         }
         awaitAll(sending);
-        List<Object> published = new ArrayList<>();
+        List<Object> done = new ArrayList<>();
         for (Sending send : sending) {
             if (acknowledged(send)) {
-                published.add(send.documentId());
+                done.add(send.documentId());
             }
         }
-        if (!published.isEmpty()) {
-            mongo.remove(Query.query(Criteria.where("_id").in(published)), STANDALONE_COLLECTION);
+        if (!done.isEmpty()) {
+            mongo.remove(Query.query(Criteria.where("_id").in(done)), STANDALONE_COLLECTION);
         }
-        return published.size();
+        published += done.size();
+        if (events.size() == batchSize || done.size() < events.size()) {
+            pending.notedStandalone();
+        }
     }
 
     private record PendingDocument(Object id, List<Document> events, List<String> published) {

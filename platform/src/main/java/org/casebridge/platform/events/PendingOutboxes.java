@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The documents this instance has just given new outbox events, so that the relay can fetch them by id at once
@@ -15,6 +16,7 @@ import java.util.concurrent.ConcurrentHashMap;
 public class PendingOutboxes {
 
     private final Map<String, Set<Object>> byCollection = new ConcurrentHashMap<>();
+    private final AtomicBoolean standalone = new AtomicBoolean();
 
     /** Beyond this many waiting ids (say, with no relay running here) the scan is left to find the rest. */
     private static final int MOST_NOTED = 10_000;
@@ -24,6 +26,19 @@ public class PendingOutboxes {
         if (id != null && ids.size() < MOST_NOTED) {
             ids.add(id);
         }
+    }
+
+    /**
+     * An event that belongs to no document (an audit record) was just recorded: the relay looks in the standalone
+     * outbox on its next pass, instead of querying it on every pass with nothing there.
+     */
+    public void notedStandalone() {
+        standalone.set(true);
+    }
+
+    /** Whether standalone events were noted since the last call. */
+    boolean takeStandalone() {
+        return standalone.getAndSet(false);
     }
 
     /** Takes up to {@code limit} of the ids noted for the collection; the rest stay for the next pass. */
