@@ -103,7 +103,7 @@ class EmailController {
     List<DeliveryView> deliveries(CurrentUser user, @RequestParam(defaultValue = "FAILED") MongoEmailOutbox.Status status,
             @RequestParam(defaultValue = "50") @Min(1) @Max(500) int limit) {
         requireAdmin(user);
-        List<DeliveryView> shown = outbox.withStatus(status, limit).stream().map(DeliveryView::of).toList();
+        List<DeliveryView> shown = outbox.queue().withStatus(status.name(), limit).stream().map(DeliveryView::of).toList();
         // addresses and subjects (which name cases) of other people's mail: each one shown is a read
         audit.recordEach(user, "READ_EMAIL_QUEUE", "email", shown.stream().map(DeliveryView::id).toList(), null);
         return shown;
@@ -113,12 +113,12 @@ class EmailController {
     @PostMapping("/deliveries/{id}/retry")
     DeliveryView retry(@PathVariable @Size(max = 200) String id, CurrentUser user) {
         requireAdmin(user);
-        if (!outbox.retry(id, clock.instant(), audit.entry(user, "RETRY_EMAIL", "email", id, "PARTNERSHIP_ADMIN", null,
+        if (!outbox.queue().retry(id, clock.instant(), audit.entry(user, "RETRY_EMAIL", "email", id, "PARTNERSHIP_ADMIN", null,
                 Map.of("status", Map.of("before", "FAILED", "after", "PENDING"))))) {
-            throw outbox.find(id).isPresent() ? DomainException.conflict("Only a FAILED e-mail can be retried.")
+            throw outbox.queue().find(id).isPresent() ? DomainException.conflict("Only a FAILED e-mail can be retried.")
                     : DomainException.notFound("E-mail " + id);
         }
-        return DeliveryView.of(outbox.find(id).orElseThrow());
+        return DeliveryView.of(outbox.queue().find(id).orElseThrow());
     }
 
     private static void requireAdmin(CurrentUser user) {

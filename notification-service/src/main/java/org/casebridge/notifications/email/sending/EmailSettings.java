@@ -3,7 +3,7 @@ package org.casebridge.notifications.email.sending;
 import java.time.Duration;
 import java.util.Map;
 
-import org.casebridge.notifications.email.domain.Backoff;
+import org.casebridge.platform.delivery.Backoff;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
@@ -19,7 +19,7 @@ public record EmailSettings(String from, String defaultDomain, Map<String, Strin
         domains = domains == null ? Map.of() : domains;
         claimFor = claimFor == null ? Duration.ofMinutes(1) : claimFor;
         batch = batch <= 0 ? 50 : batch;
-        retry = retry == null ? Backoff.STANDARD : retry;
+        retry = retry == null ? new Backoff(Duration.ofSeconds(30), Duration.ofMinutes(15), 12) : retry;
     }
 
     /** Whether {@code address} is at the organisation's mail domain (or the default domain when it has none). */

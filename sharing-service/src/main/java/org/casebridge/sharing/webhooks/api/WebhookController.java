@@ -76,8 +76,9 @@ class WebhookController {
     record DeliveryView(String id, String eventId, String eventType, String position, String status, int attempts,
             Integer lastStatus, String lastError, Instant nextAttemptAt, Instant deliveredAt) {
         static DeliveryView of(MongoWebhooks.Delivery d) {
-            return new DeliveryView(d.id(), d.eventId(), d.eventType(), d.position(), d.status().name(), d.attempts(),
-                    d.lastStatus(), d.lastError(), d.nextAttemptAt(), d.deliveredAt());
+            return new DeliveryView(d.id(), d.eventId(), d.eventType(), d.position(),
+                    MongoWebhooks.Status.of(d.status()).name(), d.attempts(), d.lastStatus(), d.lastError(),
+                    d.nextAttemptAt(), d.sentAt());
         }
     }
 

@@ -2,52 +2,41 @@ package org.casebridge.sharing.webhooks.delivery;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.Optional;
 
-import org.casebridge.sharing.webhooks.domain.WebhookBackoff;
+import org.casebridge.platform.delivery.Channel;
+import org.casebridge.platform.delivery.Courier;
 import org.casebridge.sharing.webhooks.domain.WebhookSignature;
 import org.casebridge.sharing.webhooks.store.MongoWebhooks;
 import org.casebridge.sharing.webhooks.store.MongoWebhooks.Delivery;
 import org.casebridge.sharing.webhooks.store.MongoWebhooks.Subscription;
 import org.casebridge.sharing.webhooks.store.WebhookSecrets;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.cloud.client.circuitbreaker.CircuitBreakerFactory;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.RestClient;
 
-import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
-
 /**
- * Posts queued calls to partners' endpoints, signed. A non-2xx answer or no answer is tried again with backoff; an
- * endpoint that keeps failing trips its own circuit breaker, so its calls wait (uncounted) without holding up others.
+ * Posts queued calls to partners' endpoints, signed: the webhook channel of the platform's {@link Courier}, which tries
+ * a non-2xx answer or no answer again with backoff, and holds back (uncounted) the calls of an endpoint whose own
+ * circuit breaker has opened without holding up others.
  * Each call goes only to addresses {@link WebhookTargets} let through, checked again before it, within the connect and answer time limits,
  * follows no redirect, and what the partner reads back of a failure is generic (the detail stays in our log).
  */
 @Component
-public class WebhookSender {
-
-    private static final Logger log = LoggerFactory.getLogger(WebhookSender.class);
-    private static final Duration WHILE_OPEN = Duration.ofSeconds(5);
+public class WebhookSender implements Channel<Delivery> {
 
     private final MongoWebhooks webhooks;
-    private final CircuitBreakerFactory<?, ?> breakers;
-    private final WebhookSettings settings;
     private final Clock clock;
     private final RestClient http;
 
     private final WebhookSecrets secrets;
     private final WebhookTargets targets;
+    private final Courier<Delivery> courier;
 
     WebhookSender(MongoWebhooks webhooks, CircuitBreakerFactory<?, ?> breakers, WebhookSettings settings, Clock clock,
             WebhookTargets targets, WebhookSecrets secrets) {
         this.webhooks = webhooks;
-        this.breakers = breakers;
-        this.settings = settings;
         this.clock = clock;
         this.secrets = secrets;
         this.targets = targets;
@@ -57,6 +46,8 @@ public class WebhookSender {
         JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(client);
         requests.setReadTimeout(settings.timeout());
         this.http = RestClient.builder().requestFactory(requests).build();
+        this.courier = new Courier<>(webhooks.deliveries(), this, breakers, clock,
+                new Courier.Rounds(settings.batch(), settings.claimFor(), settings.retry()));
     }
 
     @Scheduled(fixedDelayString = "${casebridge.webhooks.send-every}")
@@ -65,34 +56,20 @@ public class WebhookSender {
     }
 
     public int sendDue() {
-        int delivered = 0;
-        for (int i = 0; i < settings.batch(); i++) {
-            Optional<Delivery> next = webhooks.claimNext(clock.instant(), settings.claimFor());
-            if (next.isEmpty()) {
-                break;
-            }
-            Optional<Subscription> subscription = webhooks.find(next.get().subscriptionId()).filter(Subscription::active);
-            if (subscription.isEmpty()) {
-                webhooks.failed(next.get().id(), null, "subscription ended", clock.instant(), true);
-                continue;
-            }
-            if (send(next.get(), subscription.get())) {
-                delivered++;
-            }
-        }
-        return delivered;
+        return courier.sendDue();
     }
 
-    private boolean send(Delivery delivery, Subscription subscription) {
+    @Override
+    public Attempt attempt(Delivery delivery) {
+        Subscription subscription = webhooks.find(delivery.subscriptionId()).filter(Subscription::active)
+                .orElseThrow(() -> new Undeliverable("subscription ended"));
         String secret;
         try {
             secret = secrets.open(subscription.id(), subscription.secret());
         } catch (WebhookSecrets.NotConfigured off) {
-            log.error("Webhook {} waits: {}", delivery.id(), off.getMessage());
-            webhooks.postpone(delivery.id(), clock.instant().plus(WHILE_OPEN));
-            return false;
+            throw new NotNow(off.getMessage());
         }
-        return breakers.create("webhook-" + subscription.id()).run(() -> {
+        return new Attempt("webhook-" + subscription.id(), () -> {
             // the name is resolved and checked again now (DNS rebinding); the client's lookup right after is answered
             // from the JVM's address cache, so it connects to what was checked
             try {
@@ -113,21 +90,18 @@ public class WebhookSender {
             if (status / 100 != 2) {
                 throw new Answered(status);
             }
-            webhooks.delivered(delivery.id(), status, clock.instant());
-            return true;
-        }, failure -> {
-            Instant now = clock.instant();
-            if (failure instanceof CallNotPermittedException) {
-                webhooks.postpone(delivery.id(), now.plus(WHILE_OPEN));
-                return false;
-            }
-            int attempts = delivery.attempts() + 1;
-            log.warn("Webhook {} to {} failed (attempt {}): {}", delivery.id(), subscription.url(), attempts, failure.toString());
-            webhooks.failed(delivery.id(), statusOf(failure), forThePartner(failure),
-                    now.plus(WebhookBackoff.after(attempts,
-                    settings.firstRetry())), attempts >= WebhookBackoff.MAX_ATTEMPTS);
-            return false;
+            return status;
         });
+    }
+
+    @Override
+    public Integer answerOf(Throwable failure) {
+        return statusOf(failure);
+    }
+
+    @Override
+    public String describe(Throwable failure) {
+        return forThePartner(failure);
     }
 
     /** The endpoint answered, but not 2xx. */

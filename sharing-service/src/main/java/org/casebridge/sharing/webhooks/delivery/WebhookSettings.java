@@ -3,6 +3,7 @@ package org.casebridge.sharing.webhooks.delivery;
 import java.time.Duration;
 import java.util.List;
 
+import org.casebridge.platform.delivery.Backoff;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -23,5 +24,10 @@ public record WebhookSettings(boolean allowHttp, List<String> allowedHosts, Dura
         claimFor = claimFor == null ? Duration.ofMinutes(1) : claimFor;
         batch = batch <= 0 ? 50 : batch;
         maxReplay = maxReplay <= 0 ? 10_000 : maxReplay;
+    }
+
+    /** A failed call is tried again after {@code firstRetry}, doubling to at most 30 min apart; given up after 15 tries (about 4 hours). */
+    public Backoff retry() {
+        return new Backoff(firstRetry, Duration.ofMinutes(30), 15);
     }
 }

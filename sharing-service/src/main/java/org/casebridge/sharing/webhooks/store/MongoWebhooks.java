@@ -4,10 +4,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-import org.springframework.dao.DuplicateKeyException;
+import org.casebridge.platform.delivery.DeliveryQueue;
+import org.casebridge.platform.events.PendingOutboxes;
 import org.springframework.data.annotation.Id;
-import org.springframework.data.domain.Sort;
-import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
@@ -18,8 +17,7 @@ import org.springframework.stereotype.Repository;
 
 /**
  * Webhook subscriptions (a partner organisation's feed over HTTPS) and the calls to make: one per subscription and
- * feed record, so a redelivered record is not posted twice; claimed before sending, so two instances never post the
- * same one; failures wait and are tried again.
+ * feed record, so a redelivered record is not posted twice, in the platform's {@link DeliveryQueue}.
  */
 @Repository
 public class MongoWebhooks {
@@ -27,7 +25,18 @@ public class MongoWebhooks {
     static final String SUBSCRIPTIONS = "webhook_subscriptions";
     static final String DELIVERIES = "webhook_deliveries";
 
-    public enum Status { PENDING, SENDING, DELIVERED, FAILED }
+    /** A call's status as partners read it: what the delivery queue calls SENT is DELIVERED to them. */
+    public enum Status {
+        PENDING, SENDING, DELIVERED, FAILED;
+
+        public static Status of(DeliveryQueue.Status stored) {
+            return stored == DeliveryQueue.Status.SENT ? DELIVERED : valueOf(stored.name());
+        }
+
+        DeliveryQueue.Status stored() {
+            return this == DELIVERED ? DeliveryQueue.Status.SENT : DeliveryQueue.Status.valueOf(name());
+        }
+    }
 
     /** @param secret as stored: sealed by {@link WebhookSecrets}, opened only to sign a call */
     @Document(SUBSCRIPTIONS)
@@ -38,14 +47,21 @@ public class MongoWebhooks {
     /** @param position where the record sits on the feed ({@code <partition>-<offset>}), for replays */
     @Document(DELIVERIES)
     public record Delivery(@Id String id, @Indexed String subscriptionId, String eventId, String eventType,
-            String position, String body, @Indexed Status status, int attempts, Instant nextAttemptAt, String lastError,
-            Integer lastStatus, Instant createdAt, Instant deliveredAt) {
+            String position, String body, @Indexed DeliveryQueue.Status status, int attempts, Instant nextAttemptAt,
+            String lastError, Integer lastStatus, Instant createdAt, Instant sentAt) implements DeliveryQueue.Item {
     }
 
     private final MongoTemplate mongo;
+    private final DeliveryQueue<Delivery> deliveries;
 
-    MongoWebhooks(MongoTemplate mongo) {
+    MongoWebhooks(MongoTemplate mongo, PendingOutboxes pending) {
         this.mongo = mongo;
+        this.deliveries = new DeliveryQueue<>(mongo, pending, DELIVERIES, Delivery.class);
+    }
+
+    /** The calls to make: the platform's delivery queue (lease, retries, dead letter) in {@code webhook_deliveries}. */
+    public DeliveryQueue<Delivery> deliveries() {
+        return deliveries;
     }
 
     public void subscribe(Subscription subscription) {
@@ -77,46 +93,15 @@ public class MongoWebhooks {
     /** @return false when this call was already queued */
     public boolean enqueue(String id, String subscriptionId, String eventId, String eventType, String position, String body,
             Instant now) {
-        try {
-            mongo.insert(new Delivery(id, subscriptionId, eventId, eventType, position, body, Status.PENDING, 0, now, null,
-                    null, now, null), DELIVERIES);
-            return true;
-        } catch (DuplicateKeyException alreadyQueued) {
-            return false;
-        }
-    }
-
-    public Optional<Delivery> claimNext(Instant now, java.time.Duration claimFor) {
-        Criteria due = new Criteria().orOperator(
-                Criteria.where("status").is(Status.PENDING.name()).and("nextAttemptAt").lte(now),
-                Criteria.where("status").is(Status.SENDING.name()).and("nextAttemptAt").lte(now));
-        return Optional.ofNullable(mongo.findAndModify(Query.query(due).with(Sort.by("nextAttemptAt")),
-                new Update().set("status", Status.SENDING.name()).set("nextAttemptAt", now.plus(claimFor)),
-                FindAndModifyOptions.options().returnNew(true), Delivery.class, DELIVERIES));
-    }
-
-    public void delivered(String id, int httpStatus, Instant now) {
-        mongo.updateFirst(Query.query(Criteria.where("_id").is(id)), new Update().set("status", Status.DELIVERED.name())
-                .set("deliveredAt", now).set("lastStatus", httpStatus).inc("attempts", 1), DELIVERIES);
-    }
-
-    public void failed(String id, Integer httpStatus, String error, Instant retryAt, boolean giveUp) {
-        mongo.updateFirst(Query.query(Criteria.where("_id").is(id)), new Update().inc("attempts", 1)
-                .set("status", giveUp ? Status.FAILED.name() : Status.PENDING.name()).set("nextAttemptAt", retryAt)
-                .set("lastError", error).set("lastStatus", httpStatus), DELIVERIES);
-    }
-
-    public void postpone(String id, Instant retryAt) {
-        mongo.updateFirst(Query.query(Criteria.where("_id").is(id)),
-                new Update().set("status", Status.PENDING.name()).set("nextAttemptAt", retryAt), DELIVERIES);
+        return deliveries.enqueue(new Delivery(id, subscriptionId, eventId, eventType, position, body,
+                DeliveryQueue.Status.PENDING, 0, now, null, null, now, null));
     }
 
     public List<Delivery> deliveriesOf(String subscriptionId, Status status, int limit) {
         Criteria criteria = Criteria.where("subscriptionId").is(subscriptionId);
         if (status != null) {
-            criteria = criteria.and("status").is(status.name());
+            criteria = criteria.and("status").is(status.stored().name());
         }
-        return mongo.find(Query.query(criteria).with(Sort.by(Sort.Direction.DESC, "createdAt")).limit(limit),
-                Delivery.class, DELIVERIES);
+        return deliveries.find(criteria, limit);
     }
 }
