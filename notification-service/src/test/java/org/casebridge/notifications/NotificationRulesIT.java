@@ -50,6 +50,8 @@ class NotificationRulesIT {
     OutboxEvents events;
     @Autowired
     CaseAccessProjection caseAccess;
+    @Autowired
+    org.casebridge.notifications.directory.store.MongoPeople people;
 
     private JsonNode inbox(String token) {
         return ApiClient.onPort(port).get("/api/v1/notifications?limit=100", token).getBody();
@@ -90,6 +92,23 @@ class NotificationRulesIT {
                 .containsExactly("CASE_SHARED", "CASE_SHARED"));
         String stockton = TestTokens.practitioner("jo.smith", "STOCKTON_CST", "STOCKTON_ASB");
         assertThat(kindsAbout(stockton, caseId)).isEmpty();
+    }
+
+    @Test
+    void aTaskNotificationNamesThePersonWhoSetItAsTheDirectoryKnowsThem() {
+        String kay = TestTokens.practitioner("kay.wood", "STOCKTON_CST", "STOCKTON_ASB");
+        store.append(events.of("user:sam.taylor", 1L, new org.casebridge.contracts.directory.DirectoryEntryChanged(
+                "user:sam.taylor", "USER", "sam.taylor", "Sam Taylor", "CLEVELAND_POLICE", null, List.of("CP_STOCKTON_NPT"),
+                List.of("PRACTITIONER"), true, Instant.now())));
+        await().atMost(ARRIVES).until(() -> people.find("sam.taylor").isPresent());
+        String taskId = new ObjectId().toHexString();
+        TaskSummary task = new TaskSummary(taskId, null, "PERSON", new ObjectId().toHexString(), "Call the complainant",
+                "HIGH", null, new TaskSummary.Assignee("USER", "kay.wood", "STOCKTON_CST"), "NEW", "sam.taylor",
+                "CLEVELAND_POLICE");
+        store.append(events.of(taskId, 1L, new TaskCreated(task, "sam.taylor", "CLEVELAND_POLICE", Instant.now())));
+
+        await().atMost(ARRIVES).untilAsserted(() -> assertThat(inbox(kay).get("items").findValuesAsString("title"))
+                .contains("Sam Taylor set you a high priority task: Call the complainant"));
     }
 
     @Test

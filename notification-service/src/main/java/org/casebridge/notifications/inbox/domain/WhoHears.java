@@ -183,10 +183,15 @@ public final class WhoHears {
     }
 
     public static List<Draft> taskAssigned(TaskSummary task, String by) {
+        return taskAssigned(task, by, by);
+    }
+
+    /** @param byName what the person who set it goes by (their user id until the directory names them) */
+    public static List<Draft> taskAssigned(TaskSummary task, String by, String byName) {
         if (isSelf(task.assignee(), by)) {
             return List.of();
         }
-        return List.of(toAssignee(task, Kind.TASK_ASSIGNED, "%s set you a %s priority task: %s%s".formatted(by,
+        return List.of(toAssignee(task, Kind.TASK_ASSIGNED, "%s set you a %s priority task: %s%s".formatted(byName,
                 task.priority().toLowerCase(), task.title(), due(task))));
     }
 

@@ -11,6 +11,7 @@ import org.casebridge.contracts.task.TaskCreated;
 import org.casebridge.contracts.task.TaskDueSoon;
 import org.casebridge.contracts.task.TaskEscalated;
 import org.casebridge.contracts.task.TaskOverdue;
+import org.casebridge.notifications.directory.store.MongoPeople;
 import org.casebridge.notifications.inbox.domain.Notification;
 import org.casebridge.notifications.inbox.domain.WhoHears;
 import org.casebridge.platform.kafka.IdempotentConsumer;
@@ -25,10 +26,12 @@ class TaskEvents {
 
     private final IdempotentConsumer consumer;
     private final Deliveries deliveries;
+    private final MongoPeople people;
 
-    TaskEvents(IdempotentConsumer consumer, Deliveries deliveries) {
+    TaskEvents(IdempotentConsumer consumer, Deliveries deliveries, MongoPeople people) {
         this.consumer = consumer;
         this.deliveries = deliveries;
+        this.people = people;
     }
 
     @KafkaListener(topics = Topics.TASK, groupId = CONSUMER)
@@ -38,10 +41,10 @@ class TaskEvents {
             List<Notification.Draft> drafts = List.of();
             if (EventTypes.TASK_CREATED.type().equals(type)) {
                 TaskCreated created = event.data(TaskCreated.class);
-                drafts = WhoHears.taskAssigned(created.task(), created.by());
+                drafts = WhoHears.taskAssigned(created.task(), created.by(), people.nameOf(created.by()));
             } else if (EventTypes.TASK_ASSIGNED.type().equals(type)) {
                 TaskAssigned assigned = event.data(TaskAssigned.class);
-                drafts = WhoHears.taskAssigned(assigned.task(), assigned.by());
+                drafts = WhoHears.taskAssigned(assigned.task(), assigned.by(), people.nameOf(assigned.by()));
             } else if (EventTypes.TASK_DUE_SOON.type().equals(type)) {
                 drafts = WhoHears.taskDueSoon(event.data(TaskDueSoon.class).task());
             } else if (EventTypes.TASK_OVERDUE.type().equals(type)) {
