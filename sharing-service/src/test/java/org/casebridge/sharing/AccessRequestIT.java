@@ -220,15 +220,26 @@ class AccessRequestIT {
             await().atMost(ARRIVES).untilAsserted(() -> assertThat(sharing.about(realId)).hasSize(1));
             assertThat(sharing.about(noneId)).isEmpty();
 
+            // a reference asked about before sharing-service learns it is matched to the case when it does
+            String later = "ASB-2026-%06d".formatted(100000 + new java.util.Random().nextInt(800000));
+            String laterCase = new ObjectId().toHexString();
+            String early = api.post("/api/v1/sharing/access-requests", asker,
+                    "{\"reference\":\"" + later + "\",\"reason\":\"Asked as soon as I was told\"}").getBody().get("id").asString();
+            store.append(events.of(laterCase, 1L, new CaseOpened(laterCase, later, "ASB_PERSONAL", false, "Opened later",
+                    "OPEN", "CLEVELAND_POLICE", "pc.adams", null, "pc.adams", Instant.now())));
+            await().atMost(ARRIVES).untilAsserted(() -> assertThat(api.get("/api/v1/sharing/access-requests?status=PENDING", pc)
+                    .getBody().findValuesAsString("id")).contains(early));
+            await().atMost(ARRIVES).untilAsserted(() -> assertThat(sharing.about(early)).hasSize(1));
+
             // approved: the requester may now see the case, and is told which it is
             assertThat(api.post("/api/v1/sharing/access-requests/" + realId + "/approve", pc, "{}").getStatusCode().value())
                     .isEqualTo(200);
             assertThat(maySee(asker, caseId)).isTrue();
             var mine = api.get("/api/v1/sharing/access-requests/mine", asker).getBody();
-            assertThat(mine).hasSize(2);
+            assertThat(mine).hasSize(3);
             for (var r : mine) {
                 // the unknown reference still names nothing
-                assertThat(r.get("caseId").isNull()).isEqualTo(r.get("id").asString().equals(noneId));
+                assertThat(r.get("caseId").isNull()).isEqualTo(!r.get("id").asString().equals(realId));
             }
             assertThat(mine.findValuesAsString("caseId")).contains(caseId);
         }

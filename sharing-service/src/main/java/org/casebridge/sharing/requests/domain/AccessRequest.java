@@ -34,9 +34,9 @@ public final class AccessRequest {
     private static final Duration LONGEST_TERM = Duration.ofDays(366);
 
     private final String id;
-    private final String caseId;
-    private final String caseType;
-    private final String ownerOrganisation;
+    private String caseId;
+    private String caseType;
+    private String ownerOrganisation;
     private final String requestedBy;
     private final String requesterOrganisation;
     private final String reason;
@@ -106,6 +106,25 @@ public final class AccessRequest {
         }
         return new AccessRequest(id, null, null, Objects.requireNonNull(personId), null, organisation, requestedBy,
                 requesterOrganisation, reason.strip(), now, 1);
+    }
+
+    /**
+     * A reference asked about before sharing-service learnt it (the case was opened a moment before, or since) is
+     * matched to its case when it does: the request becomes the one a known reference would have made, and pages the
+     * owner's supervisors. False (nothing changes) when it is not such a request or the requester's own organisation
+     * owns the case (they see it anyway).
+     */
+    public boolean matchReference(String caseId, String caseType, String ownerOrganisation, Instant now) {
+        if (status != Status.PENDING || this.caseId != null || reference == null
+                || ownerOrganisation.equals(requesterOrganisation)) {
+            return false;
+        }
+        this.caseId = Objects.requireNonNull(caseId);
+        this.caseType = caseType;
+        this.ownerOrganisation = ownerOrganisation;
+        version++;
+        newEvents.add(new AccessRequested(id, caseId, caseType, ownerOrganisation, requestedBy, requesterOrganisation, now));
+        return true;
     }
 
     public Subject subject() {

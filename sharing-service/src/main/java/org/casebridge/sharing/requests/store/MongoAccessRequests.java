@@ -34,6 +34,7 @@ public class MongoAccessRequests {
         String id;
         @Indexed
         String caseId;
+        @Indexed(sparse = true)
         String reference;
         String personId;
         String caseType;
@@ -136,6 +137,15 @@ public class MongoAccessRequests {
     public boolean pendingForReference(String reference, String requestedBy) {
         return mongo.exists(Query.query(Criteria.where("reference").is(reference).and("requestedBy").is(requestedBy)
                 .and("status").is(AccessRequest.Status.PENDING.name())), COLLECTION);
+    }
+
+    /** Requests waiting about this reference that no case was known for when they were made. */
+    public List<AccessRequest> unmatched(String reference) {
+        Query query = Query.query(Criteria.where("reference").is(reference).and("caseId").is(null)
+                .and("status").is(AccessRequest.Status.PENDING.name()));
+        query.fields().exclude("outbox");
+        return mongo.find(query, AccessRequestDocument.class, COLLECTION).stream().map(AccessRequestDocument::toRequest)
+                .toList();
     }
 
     /** Whether the user already waits for an answer from {@code organisation} about this person. */
