@@ -1,23 +1,16 @@
 package org.casebridge.cases.api;
 
 import java.net.URI;
-import java.time.Clock;
-import java.util.List;
-import java.util.Map;
-
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
+import java.util.List;
 
+import org.casebridge.cases.app.CaseCommands;
+import org.casebridge.cases.app.CaseQueries;
 import org.casebridge.cases.domain.Case;
+import org.casebridge.cases.domain.CaseSearch;
 import org.casebridge.cases.domain.CaseStatus;
 import org.casebridge.cases.domain.CaseType;
 import org.casebridge.cases.domain.RiskMatrix;
-import org.casebridge.cases.store.CaseSearch;
-import org.casebridge.cases.store.MongoCases;
-import org.casebridge.cases.store.MongoCases.VisibleCase;
-import org.casebridge.platform.audit.AuditTrail;
-import org.casebridge.platform.domain.DomainException;
 import org.casebridge.platform.security.CurrentUser;
 import org.casebridge.platform.web.ETags;
 import org.casebridge.platform.web.IdempotentCreates;
@@ -44,22 +37,14 @@ import jakarta.validation.constraints.Size;
 @Validated
 class CaseController {
 
-    private final MongoCases cases;
-    private final org.casebridge.cases.domain.CaseReferences references;
-    private final org.casebridge.cases.store.MongoKnownLocations locations;
-    private final AuditTrail audit;
+    private final CaseCommands commands;
+    private final CaseQueries queries;
     private final IdempotentCreates idempotent;
-    private final Clock clock;
 
-    CaseController(MongoCases cases, org.casebridge.cases.domain.CaseReferences references,
-            org.casebridge.cases.store.MongoKnownLocations locations, AuditTrail audit, IdempotentCreates idempotent,
-            Clock clock) {
+    CaseController(CaseCommands commands, CaseQueries queries, IdempotentCreates idempotent) {
+        this.commands = commands;
+        this.queries = queries;
         this.idempotent = idempotent;
-        this.locations = locations;
-        this.cases = cases;
-        this.references = references;
-        this.audit = audit;
-        this.clock = clock;
     }
 
     @Operation(summary = "Open a case for your organisation",
@@ -68,32 +53,20 @@ class CaseController {
     @PostMapping
     ResponseEntity<CaseView> open(@Valid @RequestBody OpenCaseRequest request, CurrentUser user,
             @RequestHeader(name = IdempotentCreates.HEADER, required = false) @Size(max = 100) String idempotencyKey) {
-        if (user.organisation() == null) {
-            throw DomainException.forbidden("Your account belongs to no organisation, so it cannot own a case.");
-        }
-        if (request.team() != null && !user.teams().contains(request.team())) {
-            throw DomainException.invalid("You can only put a case in one of your own teams: " + user.teams());
-        }
-        return idempotent.create(user, idempotencyKey, "case", request, cases.newId(), id -> {
-            Case opened = Case.open(id, new Case.CaseOpening(request.type(), request.title(), request.summary(),
-                    user.organisation(), user.id(), request.leadOfficer(), request.team(),
-                    Boolean.TRUE.equals(request.referral()), request.nextReviewDate()), references, clock.instant());
-            // the audit record rides in the case's own outbox: one write, so no case is stored unaudited
-            cases.insert(opened, null, audit.entry(user, "CREATE", "case", opened.id(), "owner-organisation", null,
-                    Map.of("reference", Map.of("after", opened.reference().value()))));
-            return created(opened);
-        }, id -> cases.findVisible(id, user.principals())
-                .map(found -> new IdempotentCreates.Replay<>(created(found.value()), CaseGuard.grantedBy(found, user))));
+        CaseCommands.Opening opening = new CaseCommands.Opening(request.type(), request.title(), request.summary(),
+                request.leadOfficer(), request.team(), Boolean.TRUE.equals(request.referral()), request.nextReviewDate());
+        commands.requireMayOpen(user, opening);
+        return idempotent.create(user, idempotencyKey, "case", request, commands.newId(),
+                id -> created(commands.open(id, user, opening)),
+                id -> queries.visible(id, user).map(seen -> new IdempotentCreates.Replay<>(created(seen.value()), seen.grantedBy())));
     }
 
     @Operation(summary = "Read a case you may see")
     @GetMapping("/{id}")
     ResponseEntity<CaseView> get(@PathVariable @Pattern(regexp = "[0-9a-f]{24}") String id, CurrentUser user,
             @RequestHeader(name = "X-Purpose", required = false) @Size(max = 500) String purpose) {
-        VisibleCase found = cases.findVisible(id, user.principals())
-                .orElseThrow(() -> DomainException.notFound("Case " + id));
-        audit.record(user, "READ", "case", id, CaseGuard.grantedBy(found, user), purpose, null);
-        return ResponseEntity.ok().eTag(ETags.of(found.value().version())).body(CaseView.of(found.value()));
+        Case found = queries.read(id, user, purpose);
+        return ResponseEntity.ok().eTag(ETags.of(found.version())).body(CaseView.of(found));
     }
 
     @Operation(summary = "Find the cases you may see, newest first",
@@ -117,37 +90,19 @@ class CaseController {
             @RequestParam(required = false) @Size(max = 200) String q,
             @RequestParam(required = false) Boolean caseReviewDue) {
         CaseSearch search = new CaseSearch(reference, name(type), name(status), name(riskBand), owner, leadOfficer, person,
-                locationIds(location, postcode), openedFrom, openedTo, q, null, caseReviewDue);
-        return page(user, search, after, limit);
+                queries.locationIds(location, postcode), openedFrom, openedTo, q, null, caseReviewDue);
+        return page(queries.find(user, search, after, limit));
     }
 
     @Operation(summary = "Cases you may see whose next review date has passed, newest first")
     @GetMapping("/reviews/overdue")
     CasePage overdueReviews(CurrentUser user, @RequestParam(defaultValue = "20") @Min(1) @Max(100) int limit,
             @RequestParam(required = false) @Pattern(regexp = "[0-9a-f]{24}") String after) {
-        CaseSearch search = new CaseSearch(null, null, null, null, null, null, null, null, null, null, null,
-                LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC), null);
-        return page(user, search, after, limit);
+        return page(queries.overdueReviews(user, after, limit));
     }
 
-    private CasePage page(CurrentUser user, CaseSearch search, String after, int limit) {
-        List<CaseView> page = cases.search(user.principals(), search, after, limit).stream()
-                .map(v -> CaseView.of(v.value())).toList();
-        // titles can hold names and addresses: every case shown is a read of personal data
-        audit.recordEach(user, "LIST", "case", page.stream().map(CaseView::id).toList(), null);
-        // and the search itself, with its terms, even when it found nothing
-        audit.recordSearch(user, "case", search, page.size(), null);
-        String next = page.size() == limit ? page.get(page.size() - 1).id() : null;
-        return new CasePage(page, next, cases.count(user.principals(), search));
-    }
-
-    /** A postcode or district stands for the locations in it; with a location too, that location if it is in it. */
-    private List<String> locationIds(String location, String postcode) {
-        if (postcode == null) {
-            return location == null ? null : List.of(location);
-        }
-        List<String> inArea = locations.inPostcode(postcode);
-        return location == null ? inArea : inArea.stream().filter(location::equals).toList();
+    private static CasePage page(CaseQueries.CasePage found) {
+        return new CasePage(found.items().stream().map(CaseView::of).toList(), found.nextCursor(), found.total());
     }
 
     private static String name(Enum<?> value) {

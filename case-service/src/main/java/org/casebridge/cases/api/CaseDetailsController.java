@@ -1,26 +1,18 @@
 package org.casebridge.cases.api;
 
 import java.net.URI;
-import java.time.Clock;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
-import org.bson.types.ObjectId;
-import org.casebridge.cases.domain.Actor;
-import org.casebridge.cases.domain.AsbCaseReview;
+import org.casebridge.cases.app.CaseCommands;
+import org.casebridge.cases.app.CaseQueries;
 import org.casebridge.cases.domain.CaseReviewFlag;
 import org.casebridge.cases.domain.Intervention;
 import org.casebridge.cases.domain.Link;
 import org.casebridge.cases.domain.RiskAssessment;
 import org.casebridge.cases.domain.RiskMatrix;
-import org.casebridge.cases.parties.PartyDirectory;
-import org.casebridge.cases.store.MongoCases;
-import org.casebridge.cases.store.MongoCases.VisibleCase;
-import org.casebridge.contracts.access.CaseAccessChanged.AccessLevel;
-import org.casebridge.platform.audit.AuditTrail;
-import org.casebridge.platform.domain.DomainException;
+import org.casebridge.platform.aggregate.Expectation;
 import org.casebridge.platform.security.CurrentUser;
 import org.casebridge.platform.web.ETags;
 import org.springframework.http.HttpHeaders;
@@ -53,21 +45,12 @@ import jakarta.validation.constraints.Size;
 @Validated
 class CaseDetailsController {
 
-    private final CaseGuard guard;
-    private final MongoCases cases;
-    private final AsbCaseReview caseReview;
-    private final AuditTrail audit;
-    private final Clock clock;
-    private final PartyDirectory parties;
+    private final CaseCommands commands;
+    private final CaseQueries queries;
 
-    CaseDetailsController(CaseGuard guard, MongoCases cases, AsbCaseReview caseReview, AuditTrail audit, Clock clock,
-            PartyDirectory parties) {
-        this.guard = guard;
-        this.cases = cases;
-        this.caseReview = caseReview;
-        this.audit = audit;
-        this.clock = clock;
-        this.parties = parties;
+    CaseDetailsController(CaseCommands commands, CaseQueries queries) {
+        this.commands = commands;
+        this.queries = queries;
     }
 
     record NewLink(@NotNull Link.Target target, @NotBlank @Pattern(regexp = "[0-9a-f]{24}") String targetId,
@@ -98,9 +81,7 @@ class CaseDetailsController {
     @GetMapping("/{id}/details")
     Details details(@PathVariable @Pattern(regexp = "[0-9a-f]{24}") String id, CurrentUser user,
             @RequestHeader(name = "X-Purpose", required = false) @Size(max = 500) String purpose) {
-        VisibleCase found = guard.load(id, user, AccessLevel.VIEW);
-        audit.record(user, "READ_DETAILS", "case", id, CaseGuard.grantedBy(found, user), purpose, null);
-        var c = found.value();
+        var c = queries.details(id, user, purpose);
         return new Details(c.links(), c.riskAssessments(), c.currentRiskBand() == null ? null : c.currentRiskBand().name(),
                 c.interventions(), c.caseReviewFlags());
     }
@@ -109,24 +90,8 @@ class CaseDetailsController {
     @PostMapping("/{id}/links")
     ResponseEntity<Link> link(@PathVariable @Pattern(regexp = "[0-9a-f]{24}") String id, @Valid @RequestBody NewLink request,
             CurrentUser user, @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-        // you can only link what you can see: a case here, a person or location in party-service; one you cannot see is
-        // answered as if it did not exist (the case first, so a case you may only view is a 403 whatever the target)
-        guard.load(id, user, AccessLevel.CONTRIBUTE);
-        if (request.target() == Link.Target.CASE) {
-            guard.load(request.targetId(), user, AccessLevel.VIEW);
-        } else if (!parties.visibleToCaller(request.target(), request.targetId())) {
-            throw DomainException.notFound((request.target() == Link.Target.PERSON ? "Person " : "Location ")
-                    + request.targetId());
-        }
-        Instant now = clock.instant();
-        boolean complaint = request.target() == Link.Target.PERSON
-                && ("VICTIM".equals(request.role()) || "COMPLAINANT".equals(request.role()));
-        long earlierComplaints = complaint ? cases.countComplaints(request.targetId(), caseReview.windowStart(now), id) : 0;
-        var applied = guard.add(id, user, AccessLevel.CONTRIBUTE, ifMatch, c -> complaint
-                ? c.linkComplainant(actor(user), request.targetId(), request.role(), earlierComplaints, caseReview, now)
-                : c.link(actor(user), request.target(), request.targetId(), request.role(), now),
-                link -> audit.entry(user, "LINK", "case", id, null, null,
-                        Map.of(request.target().name().toLowerCase(), Map.of("after", request.targetId() + " as " + link.role()))));
+        var applied = commands.link(id, user, Expectation.ifMatchIfGiven(ifMatch), request.target(), request.targetId(),
+                request.role());
         return ResponseEntity.created(URI.create("/api/v1/cases/" + id + "/details"))
                 .eTag(ETags.of(applied.after().version())).body(applied.result());
     }
@@ -137,11 +102,7 @@ class CaseDetailsController {
             @PathVariable @Pattern(regexp = "[0-9a-f]{24}") String targetId,
             @RequestParam @NotBlank @Size(max = 40) String role, CurrentUser user,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-        var applied = guard.add(id, user, AccessLevel.CONTRIBUTE, ifMatch, c -> {
-            c.unlink(actor(user), target, targetId, role, clock.instant());
-            return null;
-        }, none -> audit.entry(user, "UNLINK", "case", id, null, null,
-                Map.of(target.name().toLowerCase(), Map.of("before", targetId + " as " + role))));
+        var applied = commands.unlink(id, user, Expectation.ifMatchIfGiven(ifMatch), target, targetId, role);
         return ResponseEntity.noContent().eTag(ETags.of(applied.after().version())).build();
     }
 
@@ -150,11 +111,7 @@ class CaseDetailsController {
     ResponseEntity<RiskAssessment> assess(@PathVariable @Pattern(regexp = "[0-9a-f]{24}") String id,
             @Valid @RequestBody NewAssessment request, CurrentUser user,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-        String assessmentId = new ObjectId().toHexString();
-        var applied = guard.add(id, user, AccessLevel.CONTRIBUTE, ifMatch,
-                c -> c.assessRisk(actor(user), assessmentId, request.answers(), clock.instant()),
-                assessment -> audit.entry(user, "ASSESS_RISK", "case", id, null, null,
-                        Map.of("riskBand", Map.of("after", assessment.band().name()))));
+        var applied = commands.assessRisk(id, user, Expectation.ifMatchIfGiven(ifMatch), request.answers());
         return ResponseEntity.created(URI.create("/api/v1/cases/" + id + "/details"))
                 .eTag(ETags.of(applied.after().version())).body(applied.result());
     }
@@ -164,11 +121,8 @@ class CaseDetailsController {
     ResponseEntity<Intervention> intervene(@PathVariable @Pattern(regexp = "[0-9a-f]{24}") String id,
             @Valid @RequestBody NewIntervention request, CurrentUser user,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-        String interventionId = new ObjectId().toHexString();
-        var applied = guard.add(id, user, AccessLevel.CONTRIBUTE, ifMatch, c -> c.recordIntervention(actor(user),
-                interventionId, request.type(), request.status(), request.startDate(), request.endDate(), request.notes(),
-                clock.instant()), recorded -> audit.entry(user, "RECORD_INTERVENTION", "case", id, null, null,
-                        Map.of("intervention", Map.of("after", request.type() + " " + request.status()))));
+        var applied = commands.recordIntervention(id, user, Expectation.ifMatchIfGiven(ifMatch), request.type(),
+                request.status(), request.startDate(), request.endDate(), request.notes());
         return ResponseEntity.created(URI.create("/api/v1/cases/" + id + "/details"))
                 .eTag(ETags.of(applied.after().version())).body(applied.result());
     }
@@ -179,15 +133,8 @@ class CaseDetailsController {
             @PathVariable @Pattern(regexp = "[0-9a-f]{24}") String interventionId,
             @Valid @RequestBody InterventionChange request, CurrentUser user,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-        ETags.requireIfMatch(ifMatch);
-        var applied = guard.add(id, user, AccessLevel.CONTRIBUTE, ifMatch, c -> c.updateIntervention(actor(user),
-                interventionId, request.status(), request.endDate(), request.notes(), clock.instant()),
-                updated -> audit.entry(user, "UPDATE_INTERVENTION", "case", id, null, null,
-                        Map.of("intervention", Map.of("after", updated.type() + " " + updated.status()))));
+        var applied = commands.updateIntervention(id, user, Expectation.ifMatch(ifMatch), interventionId,
+                request.status(), request.endDate(), request.notes());
         return ResponseEntity.ok().eTag(ETags.of(applied.after().version())).body(applied.result());
-    }
-
-    private static Actor actor(CurrentUser user) {
-        return new Actor(user.id(), user.organisation());
     }
 }

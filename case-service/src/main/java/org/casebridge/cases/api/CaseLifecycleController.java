@@ -1,17 +1,12 @@
 package org.casebridge.cases.api;
 
-import java.time.Clock;
 import java.time.LocalDate;
-import java.util.Map;
 
-import org.casebridge.cases.domain.Actor;
+import org.casebridge.cases.app.CaseCommands;
 import org.casebridge.cases.domain.Case;
 import org.casebridge.cases.domain.CaseDetails;
 import org.casebridge.cases.domain.CaseOutcome;
-import org.casebridge.contracts.access.CaseAccessChanged.AccessLevel;
-import org.casebridge.contracts.cases.CaseUpdated;
-import org.casebridge.platform.audit.AuditTrail;
-import org.casebridge.platform.domain.DomainException;
+import org.casebridge.platform.aggregate.Expectation;
 import org.casebridge.platform.security.CurrentUser;
 import org.casebridge.platform.web.ETags;
 import org.springframework.http.HttpHeaders;
@@ -38,14 +33,10 @@ import jakarta.validation.constraints.Size;
 @Validated
 class CaseLifecycleController {
 
-    private final CaseGuard guard;
-    private final AuditTrail audit;
-    private final Clock clock;
+    private final CaseCommands commands;
 
-    CaseLifecycleController(CaseGuard guard, AuditTrail audit, Clock clock) {
-        this.guard = guard;
-        this.audit = audit;
-        this.clock = clock;
+    CaseLifecycleController(CaseCommands commands) {
+        this.commands = commands;
     }
 
     record UpdateCaseRequest(@Size(min = 1, max = 200) String title, @Size(max = 4000) String summary,
@@ -65,35 +56,29 @@ class CaseLifecycleController {
     ResponseEntity<CaseView> update(@PathVariable @Pattern(regexp = "[0-9a-f]{24}") String id,
             @Valid @RequestBody UpdateCaseRequest request, CurrentUser user,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-        return change(id, user, AccessLevel.CONTRIBUTE, ifMatch, "UPDATE", c -> {
-            if (request.team() != null && !user.teams().contains(request.team())
-                    && !request.team().equals(c.team())) {
-                throw DomainException.invalid("You can only put a case in one of your own teams: " + user.teams());
-            }
-            c.update(actor(user), new CaseDetails(request.title(), request.summary(), request.leadOfficer(), request.team(),
-                    request.nextReviewDate()), clock.instant());
-        });
+        return changed(commands.update(id, user, Expectation.ifMatch(ifMatch), new CaseDetails(request.title(),
+                request.summary(), request.leadOfficer(), request.team(), request.nextReviewDate())));
     }
 
     @Operation(summary = "Accept a referral: the case becomes open")
     @PostMapping("/accept")
     ResponseEntity<CaseView> accept(@PathVariable @Pattern(regexp = "[0-9a-f]{24}") String id, CurrentUser user,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-        return change(id, user, AccessLevel.MANAGE, ifMatch, "ACCEPT", c -> c.accept(actor(user), clock.instant()));
+        return changed(commands.accept(id, user, Expectation.ifMatch(ifMatch)));
     }
 
     @Operation(summary = "Put an open case under review")
     @PostMapping("/review")
     ResponseEntity<CaseView> review(@PathVariable @Pattern(regexp = "[0-9a-f]{24}") String id, CurrentUser user,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-        return change(id, user, AccessLevel.CONTRIBUTE, ifMatch, "START_REVIEW", c -> c.startReview(actor(user), clock.instant()));
+        return changed(commands.startReview(id, user, Expectation.ifMatch(ifMatch)));
     }
 
     @Operation(summary = "End a case's review: it is open again")
     @PostMapping("/end-review")
     ResponseEntity<CaseView> endReview(@PathVariable @Pattern(regexp = "[0-9a-f]{24}") String id, CurrentUser user,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-        return change(id, user, AccessLevel.CONTRIBUTE, ifMatch, "END_REVIEW", c -> c.endReview(actor(user), clock.instant()));
+        return changed(commands.endReview(id, user, Expectation.ifMatch(ifMatch)));
     }
 
     @Operation(summary = "Close a case with an outcome and a summary")
@@ -101,8 +86,7 @@ class CaseLifecycleController {
     ResponseEntity<CaseView> close(@PathVariable @Pattern(regexp = "[0-9a-f]{24}") String id,
             @Valid @RequestBody CloseRequest request, CurrentUser user,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-        return change(id, user, AccessLevel.MANAGE, ifMatch, "CLOSE",
-                c -> c.close(actor(user), request.outcome(), request.summary(), clock.instant()));
+        return changed(commands.close(id, user, Expectation.ifMatch(ifMatch), request.outcome(), request.summary()));
     }
 
     @Operation(summary = "Reopen a closed case, giving the reason")
@@ -110,25 +94,10 @@ class CaseLifecycleController {
     ResponseEntity<CaseView> reopen(@PathVariable @Pattern(regexp = "[0-9a-f]{24}") String id,
             @Valid @RequestBody ReopenRequest request, CurrentUser user,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-        return change(id, user, AccessLevel.MANAGE, ifMatch, "REOPEN",
-                c -> c.reopen(actor(user), request.reason(), clock.instant()));
+        return changed(commands.reopen(id, user, Expectation.ifMatch(ifMatch), request.reason()));
     }
 
-    private ResponseEntity<CaseView> change(String id, CurrentUser user, AccessLevel needed, String ifMatch, String action,
-            java.util.function.Consumer<Case> command) {
-        Case c = guard.loadForChange(id, user, needed, ifMatch);
-        long expected = c.version();
-        command.accept(c);
-        if (c.version() != expected) {
-            Map<String, Object> changes = c.newEvents().stream().filter(CaseUpdated.class::isInstance)
-                    .map(e -> (Map<String, Object>) (Map<String, ?>) ((CaseUpdated) e).changes()).findFirst()
-                    .orElse(Map.of("status", Map.of("after", c.status().name())));
-            guard.save(c, expected, audit.entry(user, action, "case", id, null, null, changes));
-        }
+    private static ResponseEntity<CaseView> changed(Case c) {
         return ResponseEntity.ok().eTag(ETags.of(c.version())).body(CaseView.of(c));
-    }
-
-    private static Actor actor(CurrentUser user) {
-        return new Actor(user.id(), user.organisation());
     }
 }

@@ -1,16 +1,12 @@
 package org.casebridge.cases.api;
 
 import java.net.URI;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 
-import org.bson.types.ObjectId;
-import org.casebridge.cases.domain.Actor;
+import org.casebridge.cases.app.CaseCommands;
+import org.casebridge.cases.app.CaseQueries;
 import org.casebridge.cases.domain.LogEntry;
-import org.casebridge.cases.store.MongoCases.VisibleCase;
-import org.casebridge.contracts.access.CaseAccessChanged.AccessLevel;
-import org.casebridge.platform.audit.AuditTrail;
 import org.casebridge.platform.security.CurrentUser;
 import org.casebridge.platform.web.ETags;
 import org.springframework.http.ResponseEntity;
@@ -39,14 +35,12 @@ import jakarta.validation.constraints.Size;
 @Validated
 class CaseLogController {
 
-    private final CaseGuard guard;
-    private final AuditTrail audit;
-    private final Clock clock;
+    private final CaseCommands commands;
+    private final CaseQueries queries;
 
-    CaseLogController(CaseGuard guard, AuditTrail audit, Clock clock) {
-        this.guard = guard;
-        this.audit = audit;
-        this.clock = clock;
+    CaseLogController(CaseCommands commands, CaseQueries queries) {
+        this.commands = commands;
+        this.queries = queries;
     }
 
     record NewLogEntry(@NotNull LogEntry.Kind kind, @NotBlank @Size(max = 10_000) String text,
@@ -65,12 +59,9 @@ class CaseLogController {
     @PostMapping
     ResponseEntity<LogEntryView> append(@PathVariable @Pattern(regexp = "[0-9a-f]{24}") String id,
             @Valid @RequestBody NewLogEntry request, CurrentUser user) {
-        String entryId = new ObjectId().toHexString();
-        var applied = guard.add(id, user, AccessLevel.CONTRIBUTE, null, c -> c.addLogEntry(
-                new Actor(user.id(), user.organisation()), entryId, request.kind(), request.text(),
-                request.visibility() == null ? LogEntry.Visibility.PARTNERSHIP : request.visibility(), request.corrects(),
-                clock.instant()), entry -> audit.entry(user, "ADD_LOG_ENTRY", "case", id, null, null, null));
-        return ResponseEntity.created(URI.create("/api/v1/cases/" + id + "/log/" + entryId))
+        var applied = commands.addLogEntry(id, user, request.kind(), request.text(), request.visibility(),
+                request.corrects());
+        return ResponseEntity.created(URI.create("/api/v1/cases/" + id + "/log/" + applied.result().id()))
                 .eTag(ETags.of(applied.after().version())).body(LogEntryView.of(applied.result()));
     }
 
@@ -78,8 +69,6 @@ class CaseLogController {
     @GetMapping
     List<LogEntryView> read(@PathVariable @Pattern(regexp = "[0-9a-f]{24}") String id, CurrentUser user,
             @RequestHeader(name = "X-Purpose", required = false) @Size(max = 500) String purpose) {
-        VisibleCase found = guard.load(id, user, AccessLevel.VIEW);
-        audit.record(user, "READ_LOG", "case", id, CaseGuard.grantedBy(found, user), purpose, null);
-        return found.value().logVisibleTo(user.organisation()).stream().map(LogEntryView::of).toList();
+        return queries.log(id, user, purpose).stream().map(LogEntryView::of).toList();
     }
 }

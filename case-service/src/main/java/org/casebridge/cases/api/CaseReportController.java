@@ -2,11 +2,9 @@ package org.casebridge.cases.api;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Set;
 
+import org.casebridge.cases.app.CaseQueries;
 import org.casebridge.cases.domain.PartnershipCounts;
-import org.casebridge.cases.store.MongoCases;
-import org.casebridge.platform.domain.DomainException;
 import org.casebridge.platform.security.CurrentUser;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -20,12 +18,10 @@ import io.swagger.v3.oas.annotations.Operation;
 @RequestMapping("/api/v1/cases/reports")
 class CaseReportController {
 
-    private static final Set<String> MAY_COUNT = Set.of("ANALYST", "PARTNERSHIP_ADMIN", "SUPERVISOR");
+    private final CaseQueries queries;
 
-    private final MongoCases cases;
-
-    CaseReportController(MongoCases cases) {
-        this.cases = cases;
+    CaseReportController(CaseQueries queries) {
+        this.queries = queries;
     }
 
     record Counts(Instant from, Instant to, List<PartnershipCounts.Row> rows) {
@@ -34,9 +30,6 @@ class CaseReportController {
     @Operation(summary = "Cases opened, closed and live per organisation and type over a period (analysts, supervisors)")
     @GetMapping("/counts")
     Counts counts(CurrentUser user, @RequestParam Instant from, @RequestParam Instant to) {
-        if (user.roles().stream().noneMatch(MAY_COUNT::contains)) {
-            throw DomainException.forbidden("Partnership counts are for analysts, supervisors and partnership administrators.");
-        }
-        return new Counts(from, to, PartnershipCounts.count(cases.factsOpenedBefore(to), from, to));
+        return new Counts(from, to, queries.counts(user, from, to));
     }
 }

@@ -1,9 +1,7 @@
 package org.casebridge.cases.messaging;
 
-import java.time.Clock;
-
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.casebridge.cases.store.MongoCases;
+import org.casebridge.cases.app.CaseCommands;
 import org.casebridge.contracts.Topics;
 import org.casebridge.contracts.access.CaseAccessChanged;
 import org.casebridge.platform.kafka.IdempotentConsumer;
@@ -15,18 +13,16 @@ import org.springframework.stereotype.Component;
 class AccessDecisions {
 
     private final IdempotentConsumer consumer;
-    private final MongoCases cases;
-    private final Clock clock;
+    private final CaseCommands cases;
 
-    AccessDecisions(IdempotentConsumer consumer, MongoCases cases, Clock clock) {
+    AccessDecisions(IdempotentConsumer consumer, CaseCommands cases) {
         this.consumer = consumer;
         this.cases = cases;
-        this.clock = clock;
     }
 
     @KafkaListener(topics = Topics.ACCESS, groupId = "case-service.access")
     void on(ConsumerRecord<String, byte[]> record) {
         consumer.consume("case-service.access", record,
-                event -> cases.applyAccess(event.data(CaseAccessChanged.class), clock.instant()));
+                event -> cases.applyAccessDecision(event.data(CaseAccessChanged.class)));
     }
 }

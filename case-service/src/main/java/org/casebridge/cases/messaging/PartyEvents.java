@@ -1,11 +1,8 @@
 package org.casebridge.cases.messaging;
 
-import java.time.Clock;
-
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.casebridge.cases.domain.Actor;
-import org.casebridge.cases.store.MongoCases;
-import org.casebridge.cases.store.MongoKnownLocations;
+import org.casebridge.cases.app.CaseCommands;
+import org.casebridge.cases.app.KnownLocations;
 import org.casebridge.contracts.EventTypes;
 import org.casebridge.contracts.Topics;
 import org.casebridge.contracts.party.LocationRegistered;
@@ -23,34 +20,25 @@ import org.springframework.stereotype.Component;
 class PartyEvents {
 
     private final IdempotentConsumer consumer;
-    private final MongoCases cases;
-    private final MongoKnownLocations locations;
-    private final Clock clock;
+    private final CaseCommands cases;
+    private final KnownLocations locations;
 
-    PartyEvents(IdempotentConsumer consumer, MongoCases cases, MongoKnownLocations locations, Clock clock) {
+    PartyEvents(IdempotentConsumer consumer, CaseCommands cases, KnownLocations locations) {
         this.consumer = consumer;
         this.cases = cases;
         this.locations = locations;
-        this.clock = clock;
     }
 
     @KafkaListener(topics = Topics.PARTY, groupId = "case-service.parties")
     void on(ConsumerRecord<String, byte[]> record) {
         consumer.consume("case-service.parties", record, event -> {
             if (EventTypes.PERSONS_MERGED.type().equals(event.type())) {
-                PersonsMerged merged = event.data(PersonsMerged.class);
-                cases.linkedTo(merged.mergedId()).forEach(caseId -> follow(caseId, merged));
+                cases.followMerge(event.data(PersonsMerged.class));
             } else if (EventTypes.LOCATION_REGISTERED.type().equals(event.type())) {
-                locations.remember(event.data(LocationRegistered.class));
+                locations.registered(event.data(LocationRegistered.class));
             } else if (EventTypes.LOCATION_UPDATED.type().equals(event.type())) {
-                locations.remember(event.data(LocationUpdated.class));
+                locations.updated(event.data(LocationUpdated.class));
             }
         });
     }
-
-    private void follow(String caseId, PersonsMerged merged) {
-        cases.change(caseId, c -> c.followMerge(merged.survivorId(), merged.mergedId(),
-                new Actor(merged.mergedBy(), merged.organisation()), clock.instant()));
-    }
-
 }

@@ -1,11 +1,8 @@
 package org.casebridge.cases.messaging;
 
-import java.time.Clock;
-
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.casebridge.cases.app.CaseCommands;
 import org.casebridge.cases.domain.Actor;
-import org.casebridge.cases.domain.LogEntry;
-import org.casebridge.cases.store.MongoCases;
 import org.casebridge.contracts.EventTypes;
 import org.casebridge.contracts.Topics;
 import org.casebridge.contracts.task.TaskCompleted;
@@ -26,13 +23,11 @@ class TaskEvents {
     private static final String CONSUMER = "case-service.tasks";
 
     private final IdempotentConsumer consumer;
-    private final MongoCases cases;
-    private final Clock clock;
+    private final CaseCommands cases;
 
-    TaskEvents(IdempotentConsumer consumer, MongoCases cases, Clock clock) {
+    TaskEvents(IdempotentConsumer consumer, CaseCommands cases) {
         this.consumer = consumer;
         this.cases = cases;
-        this.clock = clock;
     }
 
     @KafkaListener(topics = Topics.TASK, groupId = CONSUMER)
@@ -57,7 +52,6 @@ class TaskEvents {
         if (task.caseId() == null) {
             return;
         }
-        cases.change(task.caseId(), c -> !c.hasLogEntry(entryId) && c.addLogEntry(new Actor(by, organisation), entryId,
-                LogEntry.Kind.PARTNER_UPDATE, text, LogEntry.Visibility.PARTNERSHIP, null, clock.instant()) != null);
+        cases.logPartnerUpdate(task.caseId(), entryId, new Actor(by, organisation), text);
     }
 }

@@ -6,6 +6,7 @@ import java.util.Optional;
 
 import org.bson.types.ObjectId;
 import org.casebridge.cases.domain.Case;
+import org.casebridge.cases.domain.CaseSearch;
 import org.casebridge.cases.domain.PartnershipCounts;
 import org.casebridge.contracts.access.CaseAccessChanged;
 import org.casebridge.platform.access.AccessList;
@@ -165,7 +166,7 @@ public class MongoCases {
 
     /** One page of the cases the caller may see that match the search, newest first, after the cursor (a case id). */
     public List<VisibleCase> search(List<String> principals, CaseSearch search, String after, int limit) {
-        Criteria criteria = search.criteria(principals);
+        Criteria criteria = CaseCriteria.of(search, principals);
         if (after != null) {
             criteria = new Criteria().andOperator(criteria, Criteria.where("_id").lt(new ObjectId(after)));
         }
@@ -176,7 +177,7 @@ public class MongoCases {
 
     /** How many cases the caller may see match the search: a count never includes what they may not see. */
     public long count(List<String> principals, CaseSearch search) {
-        return mongo.count(Query.query(search.criteria(principals)), COLLECTION);
+        return mongo.count(Query.query(CaseCriteria.of(search, principals)), COLLECTION);
     }
 
     /**

@@ -1,10 +1,10 @@
 package org.casebridge.cases.inbound.api;
 
+import org.casebridge.cases.inbound.app.InboundIntake;
+import org.casebridge.cases.inbound.domain.InboundOutcome;
 import org.casebridge.cases.inbound.domain.InboundRecord;
-import org.casebridge.cases.inbound.store.MongoInboundRecords;
 import org.casebridge.contracts.Topics;
 import org.casebridge.platform.domain.DomainException;
-import org.casebridge.platform.kafka.PlainRecords;
 import org.casebridge.platform.security.CurrentUser;
 import org.springframework.http.ResponseEntity;
 import org.springframework.validation.annotation.Validated;
@@ -28,12 +28,10 @@ import jakarta.validation.constraints.Size;
 @Validated
 class InboundController {
 
-    private final PlainRecords records;
-    private final MongoInboundRecords outcomes;
+    private final InboundIntake intake;
 
-    InboundController(PlainRecords records, MongoInboundRecords outcomes) {
-        this.records = records;
-        this.outcomes = outcomes;
+    InboundController(InboundIntake intake) {
+        this.intake = intake;
     }
 
     record Received(String externalId, String status, String repliesTopic) {
@@ -47,24 +45,15 @@ class InboundController {
     @PostMapping("/{organisation}")
     ResponseEntity<Received> push(@PathVariable @Pattern(regexp = "[A-Z0-9_]{2,40}") String organisation,
             @RequestBody InboundRecord record, CurrentUser user) {
-        requireIntegrationClientOf(organisation, user);
-        record.validate();
-        records.send(Topics.inbound(organisation), record.externalId(), record);
+        intake.receive(organisation, record, user);
         return ResponseEntity.accepted().body(new Received(record.externalId(), "RECEIVED", Topics.inboundReplies(organisation)));
     }
 
     @Operation(summary = "What became of an incident or referral your system pushed in")
     @GetMapping("/{organisation}/{externalId}")
-    MongoInboundRecords.Outcome outcome(@PathVariable @Pattern(regexp = "[A-Z0-9_]{2,40}") String organisation,
+    InboundOutcome outcome(@PathVariable @Pattern(regexp = "[A-Z0-9_]{2,40}") String organisation,
             @PathVariable @Size(max = 100) String externalId, CurrentUser user) {
-        requireIntegrationClientOf(organisation, user);
-        return outcomes.find(organisation, externalId)
+        return intake.outcome(organisation, externalId, user)
                 .orElseThrow(() -> DomainException.notFound("Inbound record " + externalId + " (not yet processed, or unknown)"));
-    }
-
-    private static void requireIntegrationClientOf(String organisation, CurrentUser user) {
-        if (!user.roles().contains("INTEGRATION") || !organisation.equals(user.organisation())) {
-            throw DomainException.forbidden("Only " + organisation + "'s integration clients push records in for it.");
-        }
     }
 }

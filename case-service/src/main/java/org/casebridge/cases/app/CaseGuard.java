@@ -1,8 +1,9 @@
-package org.casebridge.cases.api;
+package org.casebridge.cases.app;
 
 import java.util.List;
 import java.util.function.Function;
 
+import org.casebridge.cases.app.CaseCommands.Applied;
 import org.casebridge.cases.domain.Case;
 import org.casebridge.cases.store.MongoCases;
 import org.casebridge.cases.store.MongoCases.VisibleCase;
@@ -41,13 +42,10 @@ class CaseGuard {
         return found;
     }
 
-    /** Loads the case for a change made against the version in {@code If-Match}. */
-    Case loadForChange(String id, CurrentUser user, AccessLevel needed, String ifMatch) {
-        long expected = ETags.requireIfMatch(ifMatch);
+    /** Loads the case for a change made against the version the caller expects. */
+    Case loadForChange(String id, CurrentUser user, AccessLevel needed, Expectation expected) {
         Case current = load(id, user, needed).value();
-        if (current.version() != expected) {
-            throw ETags.stale();
-        }
+        expected.check(current.version());
         return current;
     }
 
@@ -59,27 +57,22 @@ class CaseGuard {
     }
 
     /**
-     * Applies an additive change (a log entry, a link, an assessment). With {@code If-Match} it applies to that
-     * version or fails with 412; without, a concurrent change is retried against the newer version, because
-     * additions never overwrite each other.
+     * Applies an additive change (a log entry, a link, an assessment). Against a version it applies to that version
+     * or fails with 412; against any, a concurrent change is retried against the newer version, because additions
+     * never overwrite each other.
      *
      * {@code audit} makes the change's audit record from what the command returned; it is stored in the same write.
      *
      * @return what the command returned, and the case after it
      */
-    <T> Applied<T> add(String id, CurrentUser user, AccessLevel needed, String ifMatch, Function<Case, T> command,
+    <T> Applied<T> add(String id, CurrentUser user, AccessLevel needed, Expectation expected, Function<Case, T> command,
             Function<T, OutboxEvent> audit) {
-        Expectation expected = Expectation.ifMatchIfGiven(ifMatch);
         return retry.change(expected, () -> {
-            Case c = load(id, user, needed).value();
+            Case c = loadForChange(id, user, needed, expected);
             long loaded = c.version();
-            expected.check(loaded);
             T result = command.apply(c);
             return Round.of(cases.update(c, loaded, audit.apply(result)), new Applied<>(result, c));
         });
-    }
-
-    record Applied<T>(T result, Case after) {
     }
 
     /** The principal whose entry let the caller in, for the audit record. */
