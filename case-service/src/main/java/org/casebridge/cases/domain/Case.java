@@ -47,8 +47,8 @@ public final class Case {
     private Closure closure;
     private final List<LogEntry> log;
     private final List<RiskAssessment> riskAssessments;
-    private final List<Link> links;
-    private final List<Intervention> interventions;
+    private final CaseLinks links;
+    private final CaseInterventions interventions;
     private final List<CaseReviewFlag> caseReviewFlags;
     private TransferOffer transferOffer;
     private long version;
@@ -70,8 +70,8 @@ public final class Case {
         this.closure = state.closure();
         this.log = new ArrayList<>(orEmpty(state.log()));
         this.riskAssessments = new ArrayList<>(orEmpty(state.riskAssessments()));
-        this.links = new ArrayList<>(orEmpty(state.links()));
-        this.interventions = new ArrayList<>(orEmpty(state.interventions()));
+        this.links = new CaseLinks(orEmpty(state.links()));
+        this.interventions = new CaseInterventions(orEmpty(state.interventions()));
         this.caseReviewFlags = new ArrayList<>(orEmpty(state.caseReviewFlags()));
         this.transferOffer = state.transferOffer();
         this.version = state.version();
@@ -110,8 +110,8 @@ public final class Case {
 
     public Snapshot snapshot() {
         return new Snapshot(id, reference, type, title, summary, status, ownerOrganisation, leadOfficer, team, openedBy,
-                openedAt, nextReviewDate, closure, List.copyOf(log), List.copyOf(riskAssessments), List.copyOf(links),
-                List.copyOf(interventions), List.copyOf(caseReviewFlags), transferOffer, version);
+                openedAt, nextReviewDate, closure, List.copyOf(log), List.copyOf(riskAssessments), links.all(),
+                interventions.all(), List.copyOf(caseReviewFlags), transferOffer, version);
     }
 
     /** What a practitioner asks for when opening a case. */
@@ -242,27 +242,15 @@ public final class Case {
      */
     public Link link(Actor actor, Link.Target target, String targetId, String role, Instant now) {
         requireNotClosed("linking");
-        String checkedRole = checkRole(target, role);
-        if (target == Link.Target.CASE && targetId.equals(id)) {
-            throw DomainException.invalid("A case cannot be linked to itself.");
-        }
-        if (links.stream().anyMatch(l -> l.target() == target && l.targetId().equals(targetId) && l.role().equals(checkedRole))) {
-            throw DomainException.conflict("That " + target.name().toLowerCase(java.util.Locale.ROOT) + " is already linked to case "
-                    + reference + " as " + checkedRole + ".");
-        }
-        Link link = new Link(target, targetId, checkedRole, actor.userId(), actor.organisation(), now);
-        links.add(link);
-        changed(new CasePartyLinked(id, reference.value(), type.name(), target.name(), targetId, checkedRole, actor.userId(),
+        Link link = links.add(id, reference, actor, target, targetId, role, now);
+        changed(new CasePartyLinked(id, reference.value(), type.name(), target.name(), targetId, link.role(), actor.userId(),
                 actor.organisation(), now));
         return link;
     }
 
     public void unlink(Actor actor, Link.Target target, String targetId, String role, Instant now) {
         requireNotClosed("unlinking");
-        boolean removed = links.removeIf(l -> l.target() == target && l.targetId().equals(targetId) && l.role().equals(role));
-        if (!removed) {
-            throw DomainException.notFound("Link of " + targetId + " as " + role + " on case " + reference);
-        }
+        links.remove(reference, target, targetId, role);
         changed(new CasePartyUnlinked(id, reference.value(), target.name(), targetId, role, actor.userId(),
                 actor.organisation(), now));
     }
@@ -352,26 +340,9 @@ public final class Case {
      * @return whether anything changed
      */
     public boolean followMerge(String survivorId, String mergedId, Actor by, Instant now) {
-        List<Link> moved = new ArrayList<>();
-        boolean changed = false;
-        for (Link l : links) {
-            if (l.target() == Link.Target.PERSON && l.targetId().equals(mergedId)) {
-                changed = true;
-                Link followed = new Link(l.target(), survivorId, l.role(), l.linkedBy(), l.organisation(), l.linkedAt());
-                boolean duplicate = links.stream().anyMatch(o -> o.target() == Link.Target.PERSON
-                        && o.targetId().equals(survivorId) && o.role().equals(l.role()));
-                if (!duplicate && !moved.contains(followed)) {
-                    moved.add(followed);
-                }
-            } else {
-                moved.add(l);
-            }
-        }
-        if (!changed) {
+        if (!links.followMerge(survivorId, mergedId)) {
             return false;
         }
-        links.clear();
-        links.addAll(moved);
         changed(new CaseUpdated(id, reference.value(), Map.of("person", change(mergedId, survivorId)), by.userId(),
                 by.organisation(), now));
         return true;
@@ -385,9 +356,8 @@ public final class Case {
     public Intervention recordIntervention(Actor actor, String interventionId, Intervention.Type interventionType,
             Intervention.Status status, LocalDate startDate, LocalDate endDate, String notes, Instant now) {
         requireNotClosed("recording an intervention");
-        Intervention intervention = new Intervention(interventionId, interventionType, status, startDate,
-                checkDates(startDate, endDate), notes, actor.userId(), actor.organisation(), now);
-        interventions.add(intervention);
+        Intervention intervention = interventions.record(actor, interventionId, interventionType, status, startDate,
+                endDate, notes, now);
         announce(intervention, now);
         return intervention;
     }
@@ -395,45 +365,15 @@ public final class Case {
     /** Moves an intervention on (e.g. an injunction from IN_FORCE to BREACHED). */
     public Intervention updateIntervention(Actor actor, String interventionId, Intervention.Status status, LocalDate endDate,
             String notes, Instant now) {
-        for (int i = 0; i < interventions.size(); i++) {
-            Intervention old = interventions.get(i);
-            if (old.id().equals(interventionId)) {
-                Intervention updated = new Intervention(old.id(), old.type(), status == null ? old.status() : status,
-                        old.startDate(), checkDates(old.startDate(), endDate == null ? old.endDate() : endDate),
-                        notes == null ? old.notes() : notes, actor.userId(), actor.organisation(), now);
-                interventions.set(i, updated);
-                announce(updated, now);
-                return updated;
-            }
-        }
-        throw DomainException.notFound("Intervention " + interventionId + " on case " + reference);
+        Intervention updated = interventions.update(reference, actor, interventionId, status, endDate, notes, now);
+        announce(updated, now);
+        return updated;
     }
 
     private void announce(Intervention intervention, Instant now) {
         changed(new CaseInterventionRecorded(id, reference.value(), intervention.id(), intervention.type().name(),
                 intervention.status().name(), intervention.startDate(), intervention.endDate(), intervention.recordedBy(),
                 intervention.organisation(), now));
-    }
-
-    private static LocalDate checkDates(LocalDate start, LocalDate end) {
-        if (start != null && end != null && end.isBefore(start)) {
-            throw DomainException.invalid("An intervention cannot end (" + end + ") before it starts (" + start + ").");
-        }
-        return end;
-    }
-
-    private static String checkRole(Link.Target target, String role) {
-        try {
-            return switch (target) {
-                case PERSON -> Link.PersonRole.valueOf(role).name();
-                case LOCATION -> Link.LocationRole.valueOf(role).name();
-                case CASE -> "RELATED";
-            };
-        } catch (IllegalArgumentException | NullPointerException e) {
-            throw DomainException.invalid("Not a role a " + target.name().toLowerCase(java.util.Locale.ROOT)
-                    + " can have in a case: " + role + ". Roles: " + java.util.Arrays.toString(
-                            target == Link.Target.PERSON ? Link.PersonRole.values() : Link.LocationRole.values()));
-        }
     }
 
     private void requireNotClosed(String what) {
@@ -532,11 +472,11 @@ public final class Case {
     }
 
     public List<Link> links() {
-        return List.copyOf(links);
+        return links.all();
     }
 
     public List<Intervention> interventions() {
-        return List.copyOf(interventions);
+        return interventions.all();
     }
 
     private static <T> List<T> orEmpty(List<T> list) {
