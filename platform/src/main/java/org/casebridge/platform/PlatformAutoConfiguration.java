@@ -9,6 +9,7 @@ import org.casebridge.platform.audit.AuditTrail;
 import org.casebridge.platform.events.AggregateStore;
 import org.casebridge.platform.events.OutboxEvents;
 import org.casebridge.platform.events.OutboxRelay;
+import org.casebridge.platform.events.OutboxRelayLoop;
 import org.casebridge.platform.events.PendingOutboxes;
 import org.casebridge.platform.health.KafkaHealthIndicator;
 import org.casebridge.platform.health.MongoPingHealthIndicator;
@@ -97,6 +98,12 @@ public class PlatformAutoConfiguration {
         return new OutboxRelay(mongo, cloudEventKafkaTemplate, properties.outbox().collections(), properties.serviceName(),
                 properties.outbox().sendTimeout(), properties.outbox().batchSize(), pending, properties.outbox().fullScanEvery(),
                 properties.outbox().fullScanLongest());
+    }
+
+    @Bean
+    @ConditionalOnProperty(name = "casebridge.outbox.relay-enabled", matchIfMissing = true)
+    OutboxRelayLoop outboxRelayLoop(OutboxRelay relay, PendingOutboxes pending, PlatformProperties properties) {
+        return new OutboxRelayLoop(relay, pending, properties.outbox().pollInterval(), properties.outbox().fullScanEvery());
     }
 
     @Bean

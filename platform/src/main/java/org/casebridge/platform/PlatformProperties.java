@@ -22,7 +22,7 @@ public record PlatformProperties(String serviceName, Outbox outbox, Http http) {
     }
 
     /**
-     * @param pollInterval how often the relay looks for the events this instance just recorded
+     * @param pollInterval the least time between two relay passes (the store wakes the relay when it records events)
      * @param fullScanEvery how often it also scans every outbox collection, for events a crash or another instance
      *     left behind
      * @param fullScanLongest how far apart the scans may drift while they keep finding nothing (each empty scan doubles

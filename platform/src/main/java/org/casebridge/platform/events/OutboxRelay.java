@@ -24,7 +24,6 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.kafka.core.KafkaTemplate;
-import org.springframework.scheduling.annotation.Scheduled;
 
 import io.cloudevents.CloudEvent;
 import io.cloudevents.core.builder.CloudEventBuilder;
@@ -80,7 +79,7 @@ public class OutboxRelay {
         this.batchSize = batchSize;
     }
 
-    @Scheduled(fixedDelayString = "${casebridge.outbox.poll-interval:100ms}")
+    /** One pass that logs instead of throwing (run by {@link OutboxRelayLoop}). */
     public void relayPending() {
         try {
             relayOnce();

@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -17,6 +19,8 @@ public class PendingOutboxes {
 
     private final Map<String, Set<Object>> byCollection = new ConcurrentHashMap<>();
     private final AtomicBoolean standalone = new AtomicBoolean();
+    /** Wakes the relay's loop (OutboxRelayLoop) when something is noted, so an idle relay need not poll. */
+    private final Semaphore noted = new Semaphore(0);
 
     /** Beyond this many waiting ids (say, with no relay running here) the scan is left to find the rest. */
     private static final int MOST_NOTED = 10_000;
@@ -26,6 +30,7 @@ public class PendingOutboxes {
         if (id != null && ids.size() < MOST_NOTED) {
             ids.add(id);
         }
+        wake();
     }
 
     /**
@@ -34,6 +39,20 @@ public class PendingOutboxes {
      */
     public void notedStandalone() {
         standalone.set(true);
+        wake();
+    }
+
+    void wake() {
+        if (noted.availablePermits() == 0) {
+            noted.release();
+        }
+    }
+
+    /** Waits until something is noted (or was since the last call) or the time is up. */
+    void awaitNoted(long timeout, TimeUnit unit) throws InterruptedException {
+        if (noted.tryAcquire(timeout, unit)) {
+            noted.drainPermits();
+        }
     }
 
     /** Whether standalone events were noted since the last call. */
@@ -55,6 +74,9 @@ public class PendingOutboxes {
             if (ids.remove(id)) {
                 taken.add(id);
             }
+        }
+        if (!ids.isEmpty()) {
+            wake(); // more than one pass's worth: the next pass need not wait
         }
         return taken;
     }
