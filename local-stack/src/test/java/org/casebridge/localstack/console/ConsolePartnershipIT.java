@@ -169,6 +169,82 @@ class ConsolePartnershipIT {
     }
 
     @Test
+    void joSharesACaseWithAnOrganisationAndANamedPersonElsewhereThenRevokesThePersonsShare() throws Exception {
+        String title = "Threats on the landing " + letters();
+        try (Browser jo = new Browser().signIn("jo.smith"); Browser anna = new Browser().signIn("anna.bell")) {
+            openCase(jo, title, "Jo Smith");
+            String caseUrl = jo.path();
+            anna.go(caseUrl); // and so she is in the partnership's directory, to be named
+            assertThat(anna.text()).contains("Page not found").doesNotContain(title);
+
+            jo.tab("sharing");
+            jo.click(By.cssSelector("label[for='share-kind']"));
+            jo.choose(By.id("share-organisation"), "Thirteen Group");
+            jo.type(By.id("share-reason"), "Their tenant; tenancy enforcement may follow");
+            jo.click(By.id("share"));
+            assertThat(jo.text()).contains("Case shared");
+            jo.tab("sharing");
+            assertThat(jo.waitFor(By.id("shares")).getText()).contains("Thirteen Group")
+                    .contains("Tees Anti-social Behaviour Information Sharing Protocol");
+
+            // the directory the console keeps for a minute names her once it has read it again
+            await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(3)).untilAsserted(() -> {
+                jo.go(caseUrl);
+                jo.tab("sharing");
+                assertThat(jo.waitFor(By.id("share-person")).getText()).contains("Anna Bell");
+            });
+            jo.click(By.cssSelector("label[for='share-kind-USER']"));
+            jo.choose(By.id("share-person"), "Anna Bell");
+            jo.choose(By.id("share-consent"), "Given");
+            jo.click(By.id("share"));
+            assertThat(jo.waitFor(By.id("share-reason-error")).getText()).contains("Enter why you are sharing the case");
+            assertThat(selected(jo, "share-person")).isEqualTo("Anna Bell");
+            assertThat(selected(jo, "share-consent")).isEqualTo("Given");
+            assertThat(jo.driver.findElement(By.id("share-kind-USER")).isSelected()).isTrue();
+
+            // the form, its errors and the shares table at a phone's width, where every tab's panel shows
+            jo.driver.manage().window().setSize(new org.openqa.selenium.Dimension(375, 812));
+            assertThat(jo.scrollWidth()).isLessThanOrEqualTo(375);
+            Results results = new AxeBuilder().withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"))
+                    .analyze(jo.driver);
+            assertThat(results.getViolations()).filteredOn(v -> "serious".equals(v.getImpact()) || "critical".equals(v.getImpact()))
+                    .extracting(v -> v.getId() + " — " + v.getHelp()).isEmpty();
+            jo.driver.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 1000));
+
+            jo.type(By.id("share-reason"), "Her offender lives at the address");
+            jo.click(By.id("share"));
+            assertThat(jo.text()).contains("Case shared");
+            jo.tab("sharing");
+            assertThat(jo.waitFor(By.id("shares")).getText()).contains("Anna Bell (National Probation Service (North East))");
+
+            // the access decisions reach case-service over Kafka
+            try (Browser kate = new Browser().signIn("kate.moss")) {
+                await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(2)).untilAsserted(() -> {
+                    kate.go(caseUrl);
+                    assertThat(kate.waitFor(By.id("main-content")).getText()).contains(title);
+                });
+            }
+            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(2)).untilAsserted(() -> {
+                anna.go(caseUrl);
+                assertThat(anna.waitFor(By.id("main-content")).getText()).contains(title);
+            });
+            try (Browser dan = new Browser().signIn("dan.hughes")) {
+                dan.go(caseUrl);
+                assertThat(dan.text()).contains("Page not found").doesNotContain(title);
+            }
+
+            jo.click(By.xpath("//table[@id='shares']//tr[contains(., 'Anna Bell')]//button"));
+            assertThat(jo.text()).contains("Share revoked");
+            jo.tab("sharing");
+            assertThat(jo.waitFor(By.id("shares")).getText()).contains("Thirteen Group").doesNotContain("Anna Bell");
+            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(2)).untilAsserted(() -> {
+                anna.go(caseUrl);
+                assertThat(anna.text()).contains("Page not found").doesNotContain(title);
+            });
+        }
+    }
+
+    @Test
     void joOffersTheLeadToThirteenGroupWhoAcceptIt() throws Exception {
         String title = "Rent arrears and nuisance " + letters();
         String caseUrl;

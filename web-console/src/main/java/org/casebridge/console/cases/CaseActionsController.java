@@ -3,6 +3,7 @@ package org.casebridge.console.cases;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.casebridge.console.api.Api;
@@ -128,15 +129,48 @@ class CaseActionsController {
                 : again(id, model, "people", Map.of("link", message(linked, "role")), Map.of());
     }
 
+    /** Whom the "Share with" form's pickers name, by the kind of recipient, and the id of each picker on the page. */
+    private static final Map<String, String> SHARE_PICKERS = Map.of("ORGANISATION", "share-organisation", "TEAM",
+            "share-team", "USER", "share-person");
+
+    /** The API's field names on the page's share form, so each error sits beside its own field. */
+    private static final Map<String, String> SHARE_FIELDS = Map.of("reason", "share-reason", "expiresAt", "share-expires",
+            "lawfulBasis", "share-basis", "consent", "share-consent", "level", "level-VIEW", "kind", "share-kind");
+
+    /**
+     * Shares the case with the organisation, team or named person picked. All three pickers are on the page (no
+     * JavaScript needed to show one); the kind chosen says which is used, and when no kind was chosen the one picker
+     * filled in says it.
+     */
     @PostMapping("/shares")
-    String share(@PathVariable String id, @RequestParam(defaultValue = "TEAM") String kind,
-            @RequestParam(defaultValue = "") String principal, @RequestParam(defaultValue = "VIEW") String level,
+    String share(@PathVariable String id, @RequestParam(defaultValue = "") String kind,
+            @RequestParam(defaultValue = "") String organisation, @RequestParam(defaultValue = "") String team,
+            @RequestParam(defaultValue = "") String person, @RequestParam(defaultValue = "VIEW") String level,
             @RequestParam(defaultValue = "") String reason, @RequestParam(defaultValue = "") String lawfulBasis,
             @RequestParam(defaultValue = "") String consent, @RequestParam(defaultValue = "") String expires,
             @RequestParam(required = false) String formKey, Authentication authentication, Model model) {
+        Map<String, String> picked = new LinkedHashMap<>();
+        picked.put("ORGANISATION", organisation.strip());
+        picked.put("TEAM", team.strip());
+        picked.put("USER", person.strip());
+        List<String> filled = picked.entrySet().stream().filter(e -> !e.getValue().isEmpty()).map(Map.Entry::getKey).toList();
+        String chosen = SHARE_PICKERS.containsKey(kind) ? kind : filled.size() == 1 ? filled.get(0) : "";
+        Map<String, String> errors = new LinkedHashMap<>();
+        if (chosen.isEmpty()) {
+            errors.put("share-kind", "Choose whether to share it with an organisation, a team or a named person");
+        } else if (picked.get(chosen).isEmpty()) {
+            errors.put(SHARE_PICKERS.get(chosen), switch (chosen) {
+                case "ORGANISATION" -> "Choose the organisation to share it with";
+                case "TEAM" -> "Choose the team to share it with";
+                default -> "Choose the person to share it with";
+            });
+        }
+        if (reason.isBlank()) {
+            errors.put("share-reason", "Enter why you are sharing the case");
+        }
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("kind", kind);
-        body.put("principal", principal);
+        body.put("kind", chosen);
+        body.put("principal", chosen.isEmpty() ? "" : picked.get(chosen));
         body.put("level", level);
         body.put("reason", reason);
         if (!lawfulBasis.isBlank()) {
@@ -145,23 +179,29 @@ class CaseActionsController {
         if (!consent.isBlank()) {
             body.put("consent", consent);
         }
-        Map<String, String> errors = new LinkedHashMap<>();
         if (!expires.isBlank()) {
             try {
                 body.put("expiresAt", LocalDate.parse(expires).atStartOfDay().toInstant(ZoneOffset.UTC).toString());
             } catch (RuntimeException notADate) {
-                errors.put("expiresAt", "Expiry date must be a real date");
+                errors.put("share-expires", "Share until must be a real date");
             }
         }
-        Map<String, Object> typed = Map.of("shareKind", kind, "sharePrincipal", principal, "shareLevel", level,
-                "shareReason", reason, "shareLawfulBasis", lawfulBasis, "shareExpires", expires);
+        Map<String, Object> typed = Map.of("shareKind", chosen, "shareOrganisation", organisation, "shareTeam", team,
+                "sharePerson", person, "shareLevel", level, "shareReason", reason, "shareLawfulBasis", lawfulBasis,
+                "shareConsent", consent, "shareExpires", expires);
         if (!errors.isEmpty()) {
             return again(id, model, "sharing", errors, typed);
         }
         return once(authentication, formKey, () -> {
             Api.Answer shared = api.post("/api/v1/sharing/cases/{id}/shares", body, id);
-            return shared.ok() ? done(id, "share", "sharing")
-                    : again(id, model, "sharing", withDetail(shared, "principal"), typed);
+            if (shared.ok()) {
+                return done(id, "share", "sharing");
+            }
+            // the API's words beside the field they are about; anything else (no agreement, unknown person) by the picker
+            Map<String, String> refused = new LinkedHashMap<>();
+            withDetail(shared, "principal").forEach((field, message) -> refused.putIfAbsent(
+                    SHARE_FIELDS.getOrDefault(field, SHARE_PICKERS.get(chosen)), message));
+            return again(id, model, "sharing", refused, typed);
         }, id);
     }
 

@@ -5,7 +5,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Names for the pages: "Cleveland Police" rather than CLEVELAND_POLICE ({@code @organisations.nameOf(code)}), and a
- * team's name from the directory rather than its code ({@code @organisations.teamName(code)}), from
+ * team's name from the directory rather than its code ({@code @organisations.teamName(code)}), a practitioner's
+ * name rather than their username ({@code personName}) and an agreement's name rather than its code, from
  * {@link ReferenceData}, so they follow the partnership's configuration within a minute.
  */
 @Component("organisations")
@@ -36,6 +37,28 @@ public class Organisations {
         }
         try {
             return reference.teamName(api.asUser(), code);
+        } catch (RuntimeException notNow) {
+            return code;
+        }
+    }
+
+    public String personName(String username) {
+        if (username == null) {
+            return "";
+        }
+        try {
+            return reference.practitionerName(api.asUser(), username);
+        } catch (RuntimeException notNow) {
+            return username;
+        }
+    }
+
+    public String agreementName(String code) {
+        if (code == null) {
+            return "";
+        }
+        try {
+            return reference.agreementName(api.asUser(), code);
         } catch (RuntimeException notNow) {
             return code;
         }
