@@ -6,8 +6,13 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 root=$(pwd)
 [ "${SKIP_BUILD:-0}" = 1 ] || ./mvnw -q -B install -DskipTests
 stack_cp_file=$(mktemp)
-./mvnw -q -B -o -pl local-stack dependency:build-classpath -Dmdep.outputFile="$stack_cp_file" -Dmdep.includeScope=runtime
-stack_classpath="$root/local-stack/target/classes:$(cat "$stack_cp_file")"
+# STACK_CLASSPATH, when given, is the local stack's runtime classpath already resolved (saves a Maven run)
+if [ -n "${STACK_CLASSPATH:-}" ]; then
+  stack_classpath=$STACK_CLASSPATH
+else
+  ./mvnw -q -B -o -pl local-stack dependency:build-classpath -Dmdep.outputFile="$stack_cp_file" -Dmdep.includeScope=runtime
+  stack_classpath="$root/local-stack/target/classes:$(cat "$stack_cp_file")"
+fi
 stack_data=$(mktemp -d)
 stack_log=$(mktemp)
 stack_extra_cleanup=${stack_extra_cleanup:-true}
@@ -23,7 +28,9 @@ stack_stop() {
 stack_start() {
   local start ready
   start=$(date +%s.%N)
-  java -Xmx64m -Dcasebridge.root="$root" -Dcasebridge.data="$stack_data" -cp "$stack_classpath" \
+  # STACK_LAUNCHER_OPTS: extra options for the launcher, e.g. -Dcasebridge.service-jvm=-Xmx160m,-XX:+UseSerialGC
+  # (the services' JVM options, comma-separated)
+  java -Xmx64m ${STACK_LAUNCHER_OPTS:-} -Dcasebridge.root="$root" -Dcasebridge.data="$stack_data" -cp "$stack_classpath" \
     org.casebridge.localstack.LocalStack > "$stack_log" 2>&1 &
   launcher=$!
   trap stack_stop EXIT
