@@ -6,6 +6,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.casebridge.contracts.Topics;
 import org.casebridge.contracts.cases.CaseOpened;
+import org.casebridge.platform.kafka.EventHandlers;
 import org.casebridge.platform.kafka.IdempotentConsumer;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
@@ -19,20 +20,19 @@ public class SampleListener {
     public List<String> applied() {
         return applied;
     }
-    private final IdempotentConsumer consumer;
+    private final EventHandlers events;
 
     SampleListener(IdempotentConsumer consumer) {
-        this.consumer = consumer;
-    }
-
-    @KafkaListener(topics = Topics.CASE, groupId = "sample-listener")
-    void on(ConsumerRecord<String, byte[]> record) {
-        consumer.consume("sample-listener", record, event -> {
-            CaseOpened opened = event.data(CaseOpened.class);
+        this.events = new EventHandlers(consumer, "sample-listener").on(CaseOpened.class, (opened, event) -> {
             if (opened.title().equals("poison")) {
                 throw new IllegalStateException("cannot apply a poison case");
             }
             applied.add(event.subject() + "@" + event.sequence());
         });
+    }
+
+    @KafkaListener(topics = Topics.CASE, groupId = "sample-listener")
+    void on(ConsumerRecord<String, byte[]> record) {
+        events.handle(record);
     }
 }
