@@ -42,6 +42,9 @@ final class KafkaBroker {
                 "share.coordinator.state.topic.min.isr=1",
                 "group.initial.rebalance.delay.ms=0",
                 "log.cleaner.dedupe.buffer.size=8388608",
+                // the controller appends a no-op record to the metadata log this often (default 500 ms) to show it is
+                // alive; a single node has nobody to show it to, and an idle broker need not write twice a second
+                "metadata.max.idle.interval.ms=5000",
                 "") );
         List<String> jvm = List.of("-Xmx160m", "-XX:+UseSerialGC", "-cp", classpath);
         if (!Files.exists(logDir.resolve("meta.properties"))) {

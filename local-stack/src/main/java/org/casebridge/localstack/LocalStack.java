@@ -45,8 +45,11 @@ public final class LocalStack implements AutoCloseable {
     }
 
     private static final Duration READY_TIMEOUT = Duration.ofMinutes(3);
-    private static final List<String> SERVICE_JVM = List.of("-Xmx160m", "-Xss512k", "-XX:+UseSerialGC",
-            "-XX:TieredStopAtLevel=1", "-XX:MaxMetaspaceSize=128m", "-XX:ReservedCodeCacheSize=32m");
+    /** The services' JVM options; {@code -Dcasebridge.service-jvm=-Xmx160m,...} replaces them (to compare in bench/). */
+    private static final List<String> SERVICE_JVM = System.getProperty("casebridge.service-jvm") != null
+            ? List.of(System.getProperty("casebridge.service-jvm").split(","))
+            : List.of("-Xmx160m", "-Xss512k", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-XX:MaxMetaspaceSize=128m",
+                    "-XX:ReservedCodeCacheSize=32m");
 
     private final Path root;
     private final Path data;
