@@ -1,34 +1,28 @@
 package org.casebridge.notifications.directory.messaging;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.casebridge.contracts.EventTypes;
 import org.casebridge.contracts.Topics;
 import org.casebridge.contracts.directory.DirectoryEntryChanged;
 import org.casebridge.notifications.directory.store.MongoPeople;
+import org.casebridge.platform.kafka.EventHandlers;
 import org.casebridge.platform.kafka.IdempotentConsumer;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
 /** Learns practitioners' names from the directory topic, from its beginning. */
 @Component
-class DirectoryListener {
+class NamesFromTheDirectory {
 
     private static final String CONSUMER = "notification-service.directory";
 
-    private final IdempotentConsumer consumer;
-    private final MongoPeople people;
+    private final EventHandlers events;
 
-    DirectoryListener(IdempotentConsumer consumer, MongoPeople people) {
-        this.consumer = consumer;
-        this.people = people;
+    NamesFromTheDirectory(IdempotentConsumer consumer, MongoPeople people) {
+        this.events = new EventHandlers(consumer, CONSUMER).on(DirectoryEntryChanged.class, people::record);
     }
 
     @KafkaListener(topics = Topics.DIRECTORY, groupId = CONSUMER)
     void on(ConsumerRecord<String, byte[]> record) {
-        consumer.consume(CONSUMER, record, event -> {
-            if (EventTypes.DIRECTORY_ENTRY_CHANGED.type().equals(event.type())) {
-                people.record(event.data(DirectoryEntryChanged.class));
-            }
-        });
+        events.handle(record);
     }
 }
