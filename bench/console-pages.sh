@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The web console's server time per page (p50, p95, through the gateway, one signed-in user, 50 requests each) with
-# 1,000 cases in the stack, and each main page's weight (HTML + CSS + JS, as sent compressed and unpacked).
+# 1,000 cases in the stack, and each main page's weight (HTML + CSS + JS, as sent compressed and unpacked; the CSS and
+# JS are found in the page itself: its stylesheets, scripts and the modules they import).
 # Usage: bench/console-pages.sh   (SKIP_BUILD=1 to reuse the built jars; CASES=1000 to change the number of cases)
 source "$(dirname "$0")/stack.sh"
 stack_require curl:curl
@@ -26,7 +27,7 @@ curl -s -o /dev/null -H "Authorization: Bearer $JO" -H 'Content-Type: applicatio
   -d "{\"target\":\"PERSON\",\"targetId\":\"$PERSON\",\"role\":\"VICTIM\"}" $G/api/v1/cases/$CASE/links
 # tasking-service takes tasks on a case once it has heard of the case's access over Kafka: ask until it has
 TASK=""
-for attempt in $(seq 1 60); do
+for attempt in $(seq 1 180); do
   TASK=$(curl -s -H "Authorization: Bearer $JO" -H 'Content-Type: application/json' \
     -d "{\"caseId\":\"$CASE\",\"title\":\"Call back\"}" $G/api/v1/tasks | first_id)
   [ -n "$TASK" ] && break
@@ -42,7 +43,21 @@ curl -s -o /dev/null -c "$jar" -b "$jar" -L -d "username=jo.smith&password=demo&
 home=$(curl -s -c "$jar" -b "$jar" $G/)
 [[ "$home" == *signed-in-as* ]] || { echo "could not sign in"; exit 1; }
 
-printf '\n%-12s %8s %8s %10s %12s\n' page "p50 ms" "p95 ms" "HTML KB" "HTML gz KB"
+# the stylesheets and scripts a page names, and the modules those scripts import (those of another origin too, which
+# the caller counts apart)
+assets_of() {
+  local urls u
+  urls=$(echo "$1" | { grep -oE '<link rel="stylesheet" href="[^"]+"|<script[^>]* src="[^"]+"' || true; } \
+    | sed -E 's/.*(href|src)="([^"]+)"/\2/')
+  for u in $urls; do
+    echo "$u"
+    case $u in /*.js) curl -s "$G$u" | { grep -oE "from '[^']+'" || true; } | sed -E "s/from '([^']+)'/\1/" ;; esac
+  done | sort -u
+}
+kb() { awk "BEGIN{printf \"%.1f\", $1/1024}"; }
+foreign=""
+
+printf '\n%-8s %7s %7s %8s %8s %9s %9s\n' page "p50 ms" "p95 ms" "HTML KB" "HTML gz" "page KB" "page gz"
 for page in "home:/" "case:/cases/$CASE" "person:/people/$PERSON" "task:/tasks/$TASK" "tasks:/tasks?view=SET_BY_ME"; do
   name=${page%%:*}; path=${page#*:}
   for i in $(seq 1 "$REPEAT"); do
@@ -52,16 +67,23 @@ for page in "home:/" "case:/cases/$CASE" "person:/people/$PERSON" "task:/tasks/$
   p95=$(awk -v n="$REPEAT" 'NR==int(n*0.95){printf "%.0f", $1*1000}' /tmp/console-times)
   html=$(curl -s -o /dev/null -b "$jar" -w '%{size_download}' "$G$path")
   gz=$(curl -s -o /dev/null -b "$jar" -H 'Accept-Encoding: gzip' -w '%{size_download}' "$G$path")
-  printf '%-12s %8s %8s %10.1f %12.1f\n' "$name" "$p50" "$p95" "$(awk "BEGIN{print $html/1024}")" "$(awk "BEGIN{print $gz/1024}")"
+  weight=$html; weight_gz=$gz
+  for a in $(assets_of "$(curl -s -b "$jar" "$G$path")"); do
+    case $a in http:*|https:*|//*) foreign="$foreign $name:$a"; continue ;; esac
+    weight=$((weight + $(curl -s -o /dev/null -w '%{size_download}' "$G$a")))
+    weight_gz=$((weight_gz + $(curl -s -o /dev/null -H 'Accept-Encoding: gzip' -w '%{size_download}' "$G$a")))
+  done
+  printf '%-8s %7s %7s %8s %8s %9s %9s\n' "$name" "$p50" "$p95" "$(kb $html)" "$(kb $gz)" "$(kb $weight)" "$(kb $weight_gz)"
 done
 
-assets=0; assets_gz=0
-for a in /webjars/govuk-frontend/5.14.0/dist/govuk/govuk-frontend.min.css /console.css /console.js \
-         /webjars/govuk-frontend/5.14.0/dist/govuk/govuk-frontend.min.js /webjars/htmx.org/2.0.4/dist/htmx.min.js \
-         /webjars/htmx-ext-sse/2.2.2/sse.js; do
-  assets=$((assets + $(curl -s -o /dev/null -w '%{size_download}' "$G$a")))
-  assets_gz=$((assets_gz + $(curl -s -o /dev/null -H 'Accept-Encoding: gzip' -w '%{size_download}' "$G$a")))
+echo
+echo "CSS + JS of every page (same origin; each is cached by the browser after the first page):"
+for a in $(assets_of "$(curl -s -b "$jar" "$G/")"); do
+  case $a in http:*|https:*|//*) continue ;; esac
+  headers=$(curl -s -o /dev/null -D - -H 'Accept-Encoding: gzip' "$G$a" | tr -d '\r')
+  printf '  %-72s %7s KB %6s KB gz  %s\n' "$a" "$(kb "$(curl -s -o /dev/null -w '%{size_download}' "$G$a")")" \
+    "$(kb "$(curl -s -o /dev/null -H 'Accept-Encoding: gzip' -w '%{size_download}' "$G$a")")" \
+    "$(echo "$headers" | grep -i '^cache-control:' | cut -d' ' -f2- || true)"
 done
-printf '\nCSS + JS of every page (same origin, cached after the first page): %.1f KB unpacked, %.1f KB as sent compressed\n' \
-  "$(awk "BEGIN{print $assets/1024}")" "$(awk "BEGIN{print $assets_gz/1024}")"
+echo "from another origin: ${foreign:-nothing}"
 rm -f "$jar" /tmp/console-times

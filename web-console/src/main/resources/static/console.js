@@ -11,3 +11,22 @@ if (tab && !window.location.hash) {
   history.replaceState(null, '', '#' + tab);
 }
 initAll();
+// The unread count in the header, kept live: the console's event stream sends the new count whenever something
+// arrives (a browser's own EventSource; no library needed for one number).
+const unread = document.querySelector('[data-live-unread]');
+if (unread && 'EventSource' in window) {
+  new EventSource(unread.dataset.liveUnread).addEventListener('unread', (event) => {
+    const count = Number.parseInt(event.data, 10);
+    unread.replaceChildren();
+    if (count > 0) {
+      const number = document.createElement('span');
+      number.className = 'casebridge-unread';
+      number.id = 'unread-count';
+      number.textContent = String(count);
+      const words = document.createElement('span');
+      words.className = 'govuk-visually-hidden';
+      words.textContent = ' unread';
+      unread.append(number, words);
+    }
+  });
+}

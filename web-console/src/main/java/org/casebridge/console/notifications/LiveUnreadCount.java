@@ -26,8 +26,8 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 /**
  * The unread count in every page's header, kept live: the console listens to the user's notification stream
  * (Server-Sent Events from notification-service, through the gateway, with the user's token) and, whenever
- * something arrives, sends the browser the new count as an htmx fragment. Without JavaScript the count is simply
- * read when the inbox is opened.
+ * something arrives, sends the browser the new count (console.js puts it in the header). Without JavaScript the
+ * count is simply read when the inbox is opened.
  */
 @RestController
 class LiveUnreadCount {
@@ -94,13 +94,10 @@ class LiveUnreadCount {
         }
     }
 
-    /** The same markup as the "unread" fragment: a number, so nothing in it needs escaping. */
+    /** Just the number: console.js shows it as the "unread" fragment does. */
     private static void send(SseEmitter emitter, long unread) {
-        String html = unread == 0 ? ""
-                : "<span class=\"casebridge-unread\" id=\"unread-count\">" + unread
-                        + "</span><span class=\"govuk-visually-hidden\"> unread</span>";
         try {
-            emitter.send(SseEmitter.event().name("unread").data(html));
+            emitter.send(SseEmitter.event().name("unread").data(String.valueOf(unread)));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

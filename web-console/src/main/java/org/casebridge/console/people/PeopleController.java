@@ -8,6 +8,7 @@ import java.util.UUID;
 import org.casebridge.console.api.Api;
 import org.casebridge.console.security.Practitioner;
 import org.casebridge.console.web.FormSubmissions;
+import org.casebridge.console.web.PageReads;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -27,10 +28,12 @@ class PeopleController {
 
     private final Api api;
     private final FormSubmissions submissions;
+    private final PageReads reads;
 
-    PeopleController(Api api, FormSubmissions submissions) {
+    PeopleController(Api api, FormSubmissions submissions, PageReads reads) {
         this.api = api;
         this.submissions = submissions;
+        this.reads = reads;
     }
 
     /** What is typed to register a person. */
@@ -109,8 +112,11 @@ class PeopleController {
     String person(@PathVariable String id, @RequestParam(required = false) String registered,
             @RequestParam(required = false) String merged, @RequestParam(required = false) String unmerged,
             @RequestParam(required = false) String unmerge, Model model) {
-        model.addAttribute("person", api.get("/api/v1/parties/people/{id}", id).orNotFound().map());
-        Api.Answer involvement = api.get("/api/v1/parties/people/{id}/involvement", id);
+        Api.Caller user = api.asUser();
+        var person = reads.start(() -> user.get("/api/v1/parties/people/{id}", id));
+        var involved = reads.start(() -> user.get("/api/v1/parties/people/{id}/involvement", id));
+        model.addAttribute("person", PageReads.join(person).orNotFound().map());
+        Api.Answer involvement = PageReads.join(involved);
         model.addAttribute("involvement", involvement.ok() ? involvement.body() : null);
         if (registered != null) {
             model.addAttribute("success", "Person registered");

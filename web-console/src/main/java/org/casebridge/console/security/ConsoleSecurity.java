@@ -43,7 +43,9 @@ class ConsoleSecurity {
         String policy = contentSecurityPolicy(environment.getRequiredProperty("casebridge.console.issuer-origin"));
         return http
                 .authorizeHttpRequests(auth -> auth
-                        .requestMatchers("/webjars/**", "/assets/**", "/console.css", "/console.js", "/favicon.ico",
+                        // console.css and console.js are also asked for by their content's hash: /console-1a2b….css
+                        .requestMatchers("/webjars/**", "/assets/**", "/styles/**", "/console.css", "/console-*.css",
+                                "/console.js", "/console-*.js", "/favicon.ico",
                                 "/signed-out", "/error", "/actuator/health/**").permitAll()
                         .anyRequest().authenticated())
                 .oauth2Login(login -> login.loginPage(SIGN_IN))

@@ -5,7 +5,11 @@ import java.util.List;
 import java.util.Map;
 
 import org.casebridge.console.api.Api;
+import org.casebridge.console.security.Practitioner;
+import org.casebridge.console.web.PageReads;
+import org.casebridge.console.web.ReferenceData;
 import org.springframework.http.HttpMethod;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -22,9 +26,13 @@ class TaskController {
             "decline", "Task declined", "updates", "Update added", "complete", "Task completed", "start", "Task started");
 
     private final Api api;
+    private final PageReads reads;
+    private final ReferenceData reference;
 
-    TaskController(Api api) {
+    TaskController(Api api, PageReads reads, ReferenceData reference) {
         this.api = api;
+        this.reads = reads;
+        this.reference = reference;
     }
 
     @GetMapping("/tasks")
@@ -50,14 +58,20 @@ class TaskController {
         return "tasks/task";
     }
 
+    /** The task, then its case (which the task names); the colleagues to allocate to meanwhile, kept a minute. */
     private void fill(String id, Model model) {
-        Map<String, Object> task = api.get("/api/v1/tasks/{id}", id).orNotFound().map();
-        model.addAttribute("task", task);
-        if (task.get("caseId") != null) {
-            Api.Answer theCase = api.get("/api/v1/cases/{id}", task.get("caseId"));
-            model.addAttribute("caseOfTask", theCase.ok() ? theCase.map() : null);
+        Api.Caller user = api.asUser();
+        String organisation = Practitioner.of(SecurityContextHolder.getContext().getAuthentication()).organisation();
+        var task = reads.start(() -> user.get("/api/v1/tasks/{id}", id));
+        var theCase = reads.then(task, found -> found.ok() && found.map().get("caseId") != null
+                ? user.get("/api/v1/cases/{id}", found.map().get("caseId")) : null);
+        var colleagues = reads.start(() -> reference.colleagues(user, organisation));
+        model.addAttribute("task", PageReads.join(task).orNotFound().map());
+        Api.Answer caseOfTask = PageReads.join(theCase);
+        if (caseOfTask != null) {
+            model.addAttribute("caseOfTask", caseOfTask.ok() ? caseOfTask.map() : null);
         }
-        model.addAttribute("colleagues", api.get("/api/v1/sharing/directory/colleagues").list());
+        model.addAttribute("colleagues", PageReads.join(colleagues));
     }
 
     @PostMapping("/tasks/{id:[0-9a-f]{24}}/{action:allocate|accept|start|decline|updates|complete}")
