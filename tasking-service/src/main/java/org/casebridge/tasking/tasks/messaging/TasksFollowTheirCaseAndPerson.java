@@ -1,14 +1,15 @@
 package org.casebridge.tasking.tasks.messaging;
 
 import java.time.Clock;
+import java.util.Map;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.casebridge.contracts.EventTypes;
 import org.casebridge.contracts.Topics;
 import org.casebridge.contracts.cases.CaseClosed;
 import org.casebridge.contracts.party.PersonsMerged;
 import org.casebridge.platform.aggregate.OptimisticRetry;
 import org.casebridge.platform.aggregate.OptimisticRetry.Round;
+import org.casebridge.platform.kafka.EventHandlers;
 import org.casebridge.platform.kafka.IdempotentConsumer;
 import org.casebridge.tasking.tasks.domain.Task;
 import org.casebridge.tasking.tasks.store.MongoTasks;
@@ -20,35 +21,31 @@ import org.springframework.stereotype.Component;
  * creators, not silently cancelled), and two person records merged (tasks about the merged one follow the survivor).
  */
 @Component
-class CaseEvents {
+class TasksFollowTheirCaseAndPerson {
 
     private static final String CONSUMER = "tasking-service.events";
 
-    private final IdempotentConsumer consumer;
     private final MongoTasks tasks;
-    private final Clock clock;
     private final OptimisticRetry retry;
+    /** one set of handlers per topic: each topic has always been remembered as applied under its own name */
+    private final Map<String, EventHandlers> byTopic;
 
-    CaseEvents(IdempotentConsumer consumer, MongoTasks tasks, Clock clock, OptimisticRetry retry) {
-        this.consumer = consumer;
+    TasksFollowTheirCaseAndPerson(IdempotentConsumer consumer, MongoTasks tasks, Clock clock, OptimisticRetry retry) {
         this.tasks = tasks;
-        this.clock = clock;
         this.retry = retry;
+        this.byTopic = Map.of(
+                Topics.CASE, new EventHandlers(consumer, CONSUMER + "." + Topics.CASE).on(CaseClosed.class,
+                        closed -> tasks.openOnCase(closed.caseId()).forEach(t -> change(t.id(),
+                                task -> task.caseClosed(closed.closedBy(), clock.instant())))),
+                Topics.PARTY, new EventHandlers(consumer, CONSUMER + "." + Topics.PARTY).on(PersonsMerged.class,
+                        merged -> tasks.aboutPerson(merged.mergedId()).forEach(t -> change(t.id(), task -> task.followMerge(
+                                merged.survivorId(), merged.mergedId(), merged.mergedBy(), merged.organisation(),
+                                clock.instant())))));
     }
 
     @KafkaListener(topics = {Topics.CASE, Topics.PARTY}, groupId = CONSUMER)
     void on(ConsumerRecord<String, byte[]> record) {
-        consumer.consume(CONSUMER + "." + record.topic(), record, event -> {
-            if (EventTypes.CASE_CLOSED.type().equals(event.type())) {
-                CaseClosed closed = event.data(CaseClosed.class);
-                tasks.openOnCase(closed.caseId()).forEach(t -> change(t.id(), task -> task.caseClosed(closed.closedBy(),
-                        clock.instant())));
-            } else if (EventTypes.PERSONS_MERGED.type().equals(event.type())) {
-                PersonsMerged merged = event.data(PersonsMerged.class);
-                tasks.aboutPerson(merged.mergedId()).forEach(t -> change(t.id(), task -> task.followMerge(
-                        merged.survivorId(), merged.mergedId(), merged.mergedBy(), merged.organisation(), clock.instant())));
-            }
-        });
+        byTopic.get(record.topic()).handle(record);
     }
 
     private void change(String taskId, java.util.function.Predicate<Task> command) {
