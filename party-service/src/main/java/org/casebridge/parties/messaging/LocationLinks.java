@@ -3,7 +3,6 @@ package org.casebridge.parties.messaging;
 import java.util.List;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.casebridge.contracts.EventTypes;
 import org.casebridge.contracts.Topics;
 import org.casebridge.contracts.access.CaseAccessChanged.AccessLevel;
 import org.casebridge.contracts.cases.CasePartyLinked;
@@ -11,6 +10,7 @@ import org.casebridge.contracts.cases.CasePartyUnlinked;
 import org.casebridge.parties.store.MongoLocationLinks;
 import org.casebridge.parties.store.MongoLocations;
 import org.casebridge.platform.access.CaseAccessProjection;
+import org.casebridge.platform.kafka.EventHandlers;
 import org.casebridge.platform.kafka.IdempotentConsumer;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
@@ -22,14 +22,15 @@ class LocationLinks {
     private static final String CONSUMER = "party-service.location-links";
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(LocationLinks.class);
 
-    private final IdempotentConsumer consumer;
+    private final EventHandlers events;
     private final MongoLocationLinks links;
     private final MongoLocations locations;
     private final CaseAccessProjection cases;
 
     LocationLinks(IdempotentConsumer consumer, MongoLocationLinks links, MongoLocations locations,
             CaseAccessProjection cases) {
-        this.consumer = consumer;
+        this.events = new EventHandlers(consumer, CONSUMER).on(CasePartyLinked.class, this::linked)
+                .on(CasePartyUnlinked.class, this::unlinked);
         this.links = links;
         this.locations = locations;
         this.cases = cases;
@@ -37,24 +38,25 @@ class LocationLinks {
 
     @KafkaListener(topics = Topics.CASE, groupId = CONSUMER)
     void on(ConsumerRecord<String, byte[]> record) {
-        consumer.consume(CONSUMER, record, event -> {
-            if (EventTypes.CASE_PARTY_LINKED.type().equals(event.type())) {
-                CasePartyLinked link = event.data(CasePartyLinked.class);
-                if ("LOCATION".equals(link.target())) {
-                    if (!entitled(link)) {
-                        log.info("Link of location {} to case {} by {} gives no say over the place: that organisation "
-                                + "could not change it", link.targetId(), link.caseId(), link.organisation());
-                        return;
-                    }
-                    links.linked(link);
-                }
-            } else if (EventTypes.CASE_PARTY_UNLINKED.type().equals(event.type())) {
-                CasePartyUnlinked unlink = event.data(CasePartyUnlinked.class);
-                if ("LOCATION".equals(unlink.target())) {
-                    links.unlinked(unlink.caseId(), unlink.targetId(), unlink.role());
-                }
-            }
-        });
+        events.handle(record);
+    }
+
+    private void linked(CasePartyLinked link) {
+        if (!"LOCATION".equals(link.target())) {
+            return;
+        }
+        if (!entitled(link)) {
+            log.info("Link of location {} to case {} by {} gives no say over the place: that organisation "
+                    + "could not change it", link.targetId(), link.caseId(), link.organisation());
+            return;
+        }
+        links.linked(link);
+    }
+
+    private void unlinked(CasePartyUnlinked unlink) {
+        if ("LOCATION".equals(unlink.target())) {
+            links.unlinked(unlink.caseId(), unlink.targetId(), unlink.role());
+        }
     }
 
     /**

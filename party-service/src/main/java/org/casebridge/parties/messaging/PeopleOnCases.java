@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.util.List;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.casebridge.contracts.EventTypes;
 import org.casebridge.contracts.Topics;
 import org.casebridge.contracts.access.CaseAccessChanged.AccessLevel;
 import org.casebridge.contracts.cases.CasePartyLinked;
@@ -17,6 +16,7 @@ import org.casebridge.parties.store.MongoPeople;
 import org.casebridge.platform.access.CaseAccessProjection;
 import org.casebridge.platform.events.AggregateStore;
 import org.casebridge.platform.events.OutboxEvents;
+import org.casebridge.platform.kafka.EventHandlers;
 import org.casebridge.platform.kafka.IdempotentConsumer;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
@@ -26,12 +26,12 @@ import org.springframework.stereotype.Component;
  * checked whenever someone is linked as a victim or complainant.
  */
 @Component
-class CaseEvents {
+class PeopleOnCases {
 
     private static final String CONSUMER = "party-service.cases";
-    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(CaseEvents.class);
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(PeopleOnCases.class);
 
-    private final IdempotentConsumer consumer;
+    private final EventHandlers handlers;
     private final MongoInvolvements involvements;
     private final MongoPeople people;
     private final CaseAccessProjection cases;
@@ -40,9 +40,10 @@ class CaseEvents {
     private final OutboxEvents events;
     private final Clock clock;
 
-    CaseEvents(IdempotentConsumer consumer, MongoInvolvements involvements, MongoPeople people, CaseAccessProjection cases,
+    PeopleOnCases(IdempotentConsumer consumer, MongoInvolvements involvements, MongoPeople people, CaseAccessProjection cases,
             RepeatPresentation rule, AggregateStore store, OutboxEvents events, Clock clock) {
-        this.consumer = consumer;
+        this.handlers = new EventHandlers(consumer, CONSUMER).on(CasePartyLinked.class, this::linked)
+                .on(CasePartyUnlinked.class, this::unlinked);
         this.involvements = involvements;
         this.people = people;
         this.cases = cases;
@@ -54,29 +55,30 @@ class CaseEvents {
 
     @KafkaListener(topics = Topics.CASE, groupId = CONSUMER)
     void on(ConsumerRecord<String, byte[]> record) {
-        consumer.consume(CONSUMER, record, event -> {
-            if (EventTypes.CASE_PARTY_LINKED.type().equals(event.type())) {
-                CasePartyLinked link = event.data(CasePartyLinked.class);
-                if ("PERSON".equals(link.target())) {
-                    String current = people.find(link.targetId()).filter(p -> p.status() == Person.Status.MERGED)
-                            .map(Person::mergedInto).orElse(link.targetId());
-                    if (!entitled(link, current)) {
-                        log.warn("Ignored the link of person {} to case {} by {} ({}): that organisation could not see them",
-                                link.targetId(), link.caseId(), link.linkedBy(), link.organisation());
-                        return;
-                    }
-                    involvements.linked(link, current);
-                    if (RepeatPresentation.PRESENTING_ROLES.contains(link.role())) {
-                        checkRepeat(current);
-                    }
-                }
-            } else if (EventTypes.CASE_PARTY_UNLINKED.type().equals(event.type())) {
-                CasePartyUnlinked unlink = event.data(CasePartyUnlinked.class);
-                if ("PERSON".equals(unlink.target())) {
-                    involvements.unlinked(unlink.caseId(), unlink.targetId(), unlink.role());
-                }
-            }
-        });
+        handlers.handle(record);
+    }
+
+    private void linked(CasePartyLinked link) {
+        if (!"PERSON".equals(link.target())) {
+            return;
+        }
+        String current = people.find(link.targetId()).filter(p -> p.status() == Person.Status.MERGED)
+                .map(Person::mergedInto).orElse(link.targetId());
+        if (!entitled(link, current)) {
+            log.warn("Ignored the link of person {} to case {} by {} ({}): that organisation could not see them",
+                    link.targetId(), link.caseId(), link.linkedBy(), link.organisation());
+            return;
+        }
+        involvements.linked(link, current);
+        if (RepeatPresentation.PRESENTING_ROLES.contains(link.role())) {
+            checkRepeat(current);
+        }
+    }
+
+    private void unlinked(CasePartyUnlinked unlink) {
+        if ("PERSON".equals(unlink.target())) {
+            involvements.unlinked(unlink.caseId(), unlink.targetId(), unlink.role());
+        }
     }
 
     /**
