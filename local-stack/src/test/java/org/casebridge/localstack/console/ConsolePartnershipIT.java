@@ -245,6 +245,54 @@ class ConsolePartnershipIT {
     }
 
     @Test
+    void kateAsksForAccessByTheCaseReferenceSheWasGivenAndOpensTheCaseOnceJoGivesIt() throws Exception {
+        String title = "Noise from the flat above " + letters();
+        String caseUrl;
+        String reference;
+        try (Browser jo = new Browser().signIn("jo.smith")) {
+            openCase(jo, title, "Jo Smith");
+            caseUrl = jo.path();
+            reference = jo.waitFor(By.cssSelector("h1 span")).getText();
+        }
+        try (Browser kate = new Browser().signIn("kate.moss")) {
+            kate.go("/access-requests");
+            kate.click(By.id("ask-by-reference"));
+            kate.type(By.id("reason"), "The referral from the council names our tenant");
+            kate.click(By.id("send-request"));
+            assertThat(kate.waitFor(By.id("reference-error")).getText()).contains("Enter the case reference");
+            // a reference that names no case gets exactly the same answer
+            kate.type(By.id("reference"), "ASB-1999-000001");
+            kate.click(By.id("send-request"));
+            assertThat(kate.text()).contains("Your request has been sent");
+            kate.go("/access-requests/new");
+            kate.type(By.id("reference"), " " + reference.toLowerCase() + " ");
+            kate.type(By.id("reason"), "The referral from the council names our tenant");
+            kate.click(By.id("send-request"));
+            assertThat(kate.text()).contains("Your request has been sent").doesNotContain(title);
+            assertThat(kate.waitFor(By.id("my-requests")).getText()).contains(reference).contains("ASB-1999-000001");
+        }
+        try (Browser jo = new Browser().signIn("jo.smith")) {
+            // sharing-service learns the reference from case.opened on Kafka
+            WebElement request = await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(2)).until(() -> {
+                jo.go("/access-requests");
+                return jo.all(By.xpath("//div[contains(@class,'govuk-summary-card')][contains(., '" + reference + "')]"));
+            }, found -> !found.isEmpty()).get(0);
+            assertThat(request.getText()).contains("kate.moss").contains("names our tenant");
+            assertThat(jo.text()).doesNotContain("ASB-1999-000001");
+            request.findElement(By.xpath(".//button[normalize-space()='Give access']")).click();
+            assertThat(jo.text()).contains("Access given");
+        }
+        try (Browser kate = new Browser().signIn("kate.moss")) {
+            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(2)).untilAsserted(() -> {
+                kate.go("/access-requests");
+                kate.click(By.linkText("Open " + reference));
+                assertThat(kate.waitFor(By.id("main-content")).getText()).contains(title);
+            });
+            assertThat(kate.path()).isEqualTo(caseUrl);
+        }
+    }
+
+    @Test
     void joOffersTheLeadToThirteenGroupWhoAcceptIt() throws Exception {
         String title = "Rent arrears and nuisance " + letters();
         String caseUrl;
@@ -395,7 +443,8 @@ class ConsolePartnershipIT {
             phone.waitFor(By.id("place-address"));
             String placeUrl = phone.path();
             for (String page : List.of("/places", "/places/new", placeUrl, "/places?case=" + caseUrl.substring(7),
-                    "/access-requests", "/access-requests/new?case=0123456789abcdef01234567", "/people/duplicates",
+                    "/access-requests", "/access-requests/new?case=0123456789abcdef01234567", "/access-requests/new",
+                    "/access-requests/new?person=0123456789abcdef01234567&organisation=CLEVELAND_POLICE", "/people/duplicates",
                     "/settings/notifications", "/figures", "/cases/0123456789abcdef01234567", "/cases/transfers")) {
                 phone.go(page);
                 phone.waitFor(By.id("main-content"));
