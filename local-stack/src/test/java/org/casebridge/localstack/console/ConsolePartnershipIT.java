@@ -461,6 +461,68 @@ class ConsolePartnershipIT {
         assertThat(problems).isEmpty();
     }
 
+    @Test
+    void helenAddsATeamAndDeactivatesThenReactivatesRajAndThePartnershipAdministratorOpensTheEmailQueue() throws Exception {
+        List<String> problems = new ArrayList<>();
+        String team = "Youth Outreach " + letters();
+        String code = "YOUTH_" + letters().toUpperCase();
+        By deactivateRaj = By.xpath("//button[@id='deactivate-raj.patel']");
+        By rajsRow = By.xpath("//tr[@id='user-row-raj.patel']");
+        try (Browser helen = new Browser(375, 812).signIn("helen.wood")) {
+            assertThat(helen.all(By.id("menu-administration"))).isNotEmpty();
+            helen.go("/admin");
+            helen.click(By.id("admin-users"));
+            fitsAndHasNoSeriousProblem(helen, problems);
+            helen.type(By.id("teamName"), team);
+            helen.click(By.id("add-team"));
+            assertThat(helen.waitFor(By.id("code-error")).getText()).contains("Enter a short code");
+            helen.type(By.id("code"), code);
+            helen.click(By.id("add-team"));
+            assertThat(helen.text()).contains("Team added");
+            assertThat(helen.waitFor(By.id("teams")).getText()).contains(team);
+
+            helen.click(deactivateRaj);
+            assertThat(helen.text()).contains("User deactivated");
+            assertThat(helen.waitFor(rajsRow).getText()).contains("Raj Patel").contains("Deactivated");
+            fitsAndHasNoSeriousProblem(helen, problems);
+            helen.click(By.xpath("//button[@id='reactivate-raj.patel']"));
+            assertThat(helen.text()).contains("User reactivated");
+            assertThat(helen.waitFor(rajsRow).getText()).contains("Active").doesNotContain("Deactivated");
+        }
+        try (Browser jo = new Browser().signIn("jo.smith")) {
+            assertThat(jo.all(By.id("menu-administration"))).isEmpty();
+            for (String page : List.of("/admin", "/admin/users", "/admin/deliveries")) {
+                jo.go(page);
+                assertThat(jo.text()).as(page).contains("Page not found").doesNotContain("Raj Patel");
+            }
+        }
+        try (Browser admin = new Browser(375, 812).signIn("admin.tees")) {
+            admin.go("/admin");
+            admin.click(By.id("admin-deliveries"));
+            assertThat(admin.waitFor(By.id("main-content")).getText()).contains("E-mail delivery queue");
+            fitsAndHasNoSeriousProblem(admin, problems);
+            admin.choose(By.id("status"), "Sent");
+            admin.click(By.id("show-deliveries"));
+            admin.waitFor(By.id("main-content"));
+            fitsAndHasNoSeriousProblem(admin, problems);
+            admin.go("/admin/users");
+            assertThat(admin.text()).contains("Page not found");
+        }
+        assertThat(problems).isEmpty();
+    }
+
+    private static void fitsAndHasNoSeriousProblem(Browser phone, List<String> problems) {
+        String page = phone.path();
+        assertThat(phone.scrollWidth()).as("width of " + page).isLessThanOrEqualTo(375);
+        Results results = new AxeBuilder().withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"))
+                .analyze(phone.driver);
+        for (Rule violation : results.getViolations()) {
+            if ("serious".equals(violation.getImpact()) || "critical".equals(violation.getImpact())) {
+                problems.add(page + ": " + violation.getId() + " — " + violation.getHelp());
+            }
+        }
+    }
+
     private static WebElement pairOf(Browser browser, String surname) {
         return browser.waitFor(By.xpath("//div[contains(@class,'govuk-summary-card')][contains(., '" + surname + "')]"));
     }
