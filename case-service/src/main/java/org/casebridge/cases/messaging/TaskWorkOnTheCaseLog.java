@@ -3,13 +3,14 @@ package org.casebridge.cases.messaging;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.casebridge.cases.app.CaseCommands;
 import org.casebridge.cases.domain.Actor;
-import org.casebridge.contracts.EventTypes;
 import org.casebridge.contracts.Topics;
 import org.casebridge.contracts.task.TaskCompleted;
 import org.casebridge.contracts.task.TaskDeclined;
 import org.casebridge.contracts.task.TaskSummary;
 import org.casebridge.contracts.task.TaskUpdated;
+import org.casebridge.platform.kafka.EventHandlers;
 import org.casebridge.platform.kafka.IdempotentConsumer;
+import org.casebridge.platform.kafka.IncomingEvent;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
@@ -18,34 +19,32 @@ import org.springframework.stereotype.Component;
  * progress updates, outcomes of completed tasks, and tasks declined.
  */
 @Component
-class TaskEvents {
+class TaskWorkOnTheCaseLog {
 
     private static final String CONSUMER = "case-service.tasks";
 
-    private final IdempotentConsumer consumer;
     private final CaseCommands cases;
+    private final EventHandlers events;
 
-    TaskEvents(IdempotentConsumer consumer, CaseCommands cases) {
-        this.consumer = consumer;
+    TaskWorkOnTheCaseLog(IdempotentConsumer consumer, CaseCommands cases) {
         this.cases = cases;
+        this.events = new EventHandlers(consumer, CONSUMER)
+                .on(TaskUpdated.class, (u, event) -> log(u.task(), entryId(event),
+                        "Task \"" + u.task().title() + "\", update: " + u.text(), u.by(), u.organisation()))
+                .on(TaskCompleted.class, (c, event) -> log(c.task(), entryId(event),
+                        "Task \"" + c.task().title() + "\" done: " + c.outcome(), c.by(), c.organisation()))
+                .on(TaskDeclined.class, (d, event) -> log(d.task(), entryId(event),
+                        "Task \"" + d.task().title() + "\" declined: " + d.reason(), d.by(), d.organisation()));
     }
 
     @KafkaListener(topics = Topics.TASK, groupId = CONSUMER)
     void on(ConsumerRecord<String, byte[]> record) {
-        consumer.consume(CONSUMER, record, event -> {
-            // an entry id made from the event's: a redelivered event finds its entry already there
-            String entryId = event.id().replace("-", "").substring(0, 24);
-            if (EventTypes.TASK_UPDATED.type().equals(event.type())) {
-                TaskUpdated u = event.data(TaskUpdated.class);
-                log(u.task(), entryId, "Task \"" + u.task().title() + "\", update: " + u.text(), u.by(), u.organisation());
-            } else if (EventTypes.TASK_COMPLETED.type().equals(event.type())) {
-                TaskCompleted c = event.data(TaskCompleted.class);
-                log(c.task(), entryId, "Task \"" + c.task().title() + "\" done: " + c.outcome(), c.by(), c.organisation());
-            } else if (EventTypes.TASK_DECLINED.type().equals(event.type())) {
-                TaskDeclined d = event.data(TaskDeclined.class);
-                log(d.task(), entryId, "Task \"" + d.task().title() + "\" declined: " + d.reason(), d.by(), d.organisation());
-            }
-        });
+        events.handle(record);
+    }
+
+    /** An entry id made from the event's: a redelivered event finds its entry already there. */
+    private static String entryId(IncomingEvent event) {
+        return event.id().replace("-", "").substring(0, 24);
     }
 
     private void log(TaskSummary task, String entryId, String text, String by, String organisation) {

@@ -3,10 +3,10 @@ package org.casebridge.sharing.access.messaging;
 import java.time.Clock;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.casebridge.contracts.EventTypes;
 import org.casebridge.contracts.Topics;
 import org.casebridge.contracts.cases.CaseOpened;
 import org.casebridge.contracts.cases.CaseTransferred;
+import org.casebridge.platform.kafka.EventHandlers;
 import org.casebridge.platform.kafka.IdempotentConsumer;
 import org.casebridge.sharing.access.domain.CaseAccess;
 import org.casebridge.sharing.access.store.MongoCaseAccess;
@@ -18,29 +18,29 @@ import org.springframework.stereotype.Component;
  * re-granted to its new owner.
  */
 @Component
-class CaseEvents {
+class AccessFollowsOwnership {
 
-    private final IdempotentConsumer consumer;
+    private static final String CONSUMER = "sharing-service.cases";
+
     private final MongoCaseAccess access;
     private final Clock clock;
+    private final EventHandlers events;
 
-    CaseEvents(IdempotentConsumer consumer, MongoCaseAccess access, Clock clock) {
-        this.consumer = consumer;
+    AccessFollowsOwnership(IdempotentConsumer consumer, MongoCaseAccess access, Clock clock) {
         this.access = access;
         this.clock = clock;
+        this.events = new EventHandlers(consumer, CONSUMER).on(CaseOpened.class, this::opened)
+                .on(CaseTransferred.class, this::transfer);
     }
 
-    @KafkaListener(topics = Topics.CASE, groupId = "sharing-service.cases")
+    @KafkaListener(topics = Topics.CASE, groupId = CONSUMER)
     void on(ConsumerRecord<String, byte[]> record) {
-        consumer.consume("sharing-service.cases", record, event -> {
-            if (EventTypes.CASE_OPENED.type().equals(event.type())) {
-                CaseOpened opened = event.data(CaseOpened.class);
-                access.insert(CaseAccess.forOpenedCase(opened.caseId(), opened.caseType(), opened.ownerOrganisation(),
-                        opened.restricted(), clock.instant()));
-            } else if (EventTypes.CASE_TRANSFERRED.type().equals(event.type())) {
-                transfer(event.data(CaseTransferred.class));
-            }
-        });
+        events.handle(record);
+    }
+
+    private void opened(CaseOpened opened) {
+        access.insert(CaseAccess.forOpenedCase(opened.caseId(), opened.caseType(), opened.ownerOrganisation(),
+                opened.restricted(), clock.instant()));
     }
 
     private void transfer(CaseTransferred transferred) {
