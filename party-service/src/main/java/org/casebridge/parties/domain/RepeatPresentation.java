@@ -24,7 +24,7 @@ import org.casebridge.platform.domain.DomainException;
  * which its organisation's threshold is met over the window ending at that link tips the flag. The flag is raised
  * once per run and stands: a late, older link that arrives after the flag was raised is counted in the index but
  * neither moves nor repeats the flag (partners have already been told; a second alert about the same run would be
- * noise). See docs/architecture.md, "Events and ordering".
+ * noise). See docs/architecture.md, Events, "Ordering".
  */
 public final class RepeatPresentation {
 

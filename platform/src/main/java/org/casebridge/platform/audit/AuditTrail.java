@@ -20,7 +20,7 @@ import org.slf4j.MDC;
  * <p>A change's record is made with {@link #entry} and stored in the changed aggregate's own {@code outbox}, in the
  * same single-document write as the change ({@code AggregateStore.insert} / {@code update}): the change cannot be
  * stored without its audit, and a crash between the two cannot lose it. A read changes nothing to ride with, so
- * {@link #record} writes it to the standalone outbox before the answer is sent (see docs/architecture.md, Audit).
+ * {@link #record} writes it to the standalone outbox before the answer is sent (see docs/identity-and-access.md, Audit).
  */
 public class AuditTrail {
 
