@@ -3,7 +3,7 @@ package org.casebridge.localstack;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.nio.file.Path;
+
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -22,7 +22,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Order;
@@ -40,15 +40,16 @@ import tools.jackson.databind.JsonNode;
  * process of the stack (MongoDB-wire server, Kafka, issuer, mail, every service) gets SIGKILL mid-stream, and a new
  * stack starts on the same data. Every case that was accepted (201) must be there with its reference, announced on
  * {@code casebridge.case.v1} as one opened event, in its lead officer's inbox once; no reference is handed out twice,
- * before or after the crash. Its own stack and data directory, so the shared stack's state is not touched; it needs
- * that stack's ports, so it runs after the classes that share it (its order) and stops it first.
+ * before or after the crash. It kills the shared stack (whatever the other classes left in it is data to survive too)
+ * and starts it again on the same data, so it runs after every class that shares it (its order).
  */
 @Order(Integer.MAX_VALUE)
+@ExtendWith(RunningStack.Shared.class)
 class LocalStackCrashIT {
 
     private static final String OPENED = "casebridge.case.opened.v1";
 
-    private static LocalStack stack;
+    private static RunningStack running;
     private static final RestClient http = RestClient.builder()
             .requestFactory(timeouts())
             .defaultStatusHandler(status -> true, (request, response) -> { }).build();
@@ -68,26 +69,15 @@ class LocalStackCrashIT {
     }
 
     @BeforeAll
-    static void freeThePorts() {
+    static void theSharedStack() throws Exception {
         Assumptions.assumeFalse(Boolean.getBoolean("casebridge.it.running-stack"),
-                "kills a whole stack of its own: not against a stack already running");
-        RunningStack.release();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (stack != null) {
-            stack.close();
-        }
+                "kills the whole stack: not against a stack started elsewhere");
+        running = RunningStack.get();
     }
 
     @Test
     void everyAcceptedCaseSurvivesTheWholeStackBeingKilled() throws Exception {
-        Path root = RunningStack.root();
-        Path data = RunningStack.freshDirectory("crash-data");
-        String classpath = System.getProperty("java.class.path");
-        stack = new LocalStack(root, data, classpath);
-        stack.start();
+        LocalStack stack = running.own();
 
         Map<String, String> tokens = new HashMap<>();
         OPENERS.forEach(o -> tokens.computeIfAbsent(o.username(), LocalStackCrashIT::tokenFor));
@@ -129,8 +119,7 @@ class LocalStackCrashIT {
         }
         Map<String, Accepted> beforeCrash = Map.copyOf(accepted);
 
-        stack = new LocalStack(root, data, classpath);
-        stack.start();
+        running.startAgain();
         tokens.clear();
         OPENERS.forEach(o -> tokens.computeIfAbsent(o.username(), LocalStackCrashIT::tokenFor));
         Map<String, String> leadTokens = new HashMap<>();

@@ -28,9 +28,9 @@ import tools.jackson.databind.JsonNode;
  * With {@code -Dcasebridge.it.running-stack=true} nothing is started: the tests run against a stack already started
  * with the README's command, and those that need a stack of their own ({@link #own()}) are skipped.
  * <p>
- * A test that kills the whole stack (LocalStackCrashIT) cannot share it: it calls {@link #release()} first, which
- * frees the ports; a later {@link #get()} would start a fresh one. The class order (junit-platform.properties) runs
- * such tests last, so that costs nothing.
+ * A test that kills the whole stack (LocalStackCrashIT) takes {@link #own()}, kills it and calls {@link #startAgain()},
+ * which starts a new stack on the same data; the class order (junit-platform.properties) runs it last, after every
+ * class that wants the stack as the others left it.
  */
 public final class RunningStack {
 
@@ -39,13 +39,15 @@ public final class RunningStack {
 
     private static RunningStack shared;
 
-    private final LocalStack stack;
+    private LocalStack stack;
     private final Path root;
+    private final Path data;
     private final RestClient http = RestClient.builder().defaultStatusHandler(status -> true, (request, response) -> { }).build();
 
-    private RunningStack(LocalStack stack, Path root) {
+    private RunningStack(LocalStack stack, Path root, Path data) {
         this.stack = stack;
         this.root = root;
+        this.data = data;
     }
 
     /**
@@ -65,13 +67,14 @@ public final class RunningStack {
         if (shared == null) {
             Path root = root();
             if (Boolean.getBoolean("casebridge.it.running-stack")) {
-                shared = new RunningStack(null, root); // while working on the console: the stack already running
+                shared = new RunningStack(null, root, null); // while working on the console: the stack already running
             } else {
-                LocalStack stack = new LocalStack(root, freshDirectory("stack-data"), System.getProperty("java.class.path"));
+                Path data = freshDirectory("stack-data");
+                LocalStack stack = new LocalStack(root, data, System.getProperty("java.class.path"));
                 // if the run is cut short (a class without the extension, an interrupted JVM), still leave no process behind
                 Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "stop-shared-stack"));
                 stack.start();
-                shared = new RunningStack(stack, root);
+                shared = new RunningStack(stack, root, data);
             }
         }
         return shared;
@@ -102,6 +105,19 @@ public final class RunningStack {
     public LocalStack own() {
         Assumptions.assumeTrue(stack != null, "needs a stack of its own (not -Dcasebridge.it.running-stack=true)");
         return stack;
+    }
+
+    /**
+     * After {@code own().killAll()} (the crash drill): a new stack on the same data directory and ports, shared from
+     * now on and stopped at the end of the run like the first.
+     */
+    public synchronized LocalStack startAgain() throws Exception {
+        own(); // only a stack this JVM started can be started again
+        LocalStack again = new LocalStack(root, data, System.getProperty("java.class.path"));
+        Runtime.getRuntime().addShutdownHook(new Thread(again::close, "stop-shared-stack-again"));
+        stack = again;
+        again.start();
+        return again;
     }
 
     /** Whether this JVM started the stack (and may stop and start its parts). */

@@ -10,6 +10,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -91,8 +92,10 @@ final class Browser implements AutoCloseable {
         click(By.cssSelector("a.govuk-tabs__tab[href='#" + name + "']"));
     }
 
+    /** The page's text, once it has one: straight after a click that submits a form the next page may not have a body yet. */
     String text() {
-        return driver.findElement(By.tagName("body")).getText();
+        return new WebDriverWait(driver, Duration.ofSeconds(20)).ignoring(StaleElementReferenceException.class)
+                .until(d -> d.findElement(By.tagName("body")).getText());
     }
 
     String html() {
