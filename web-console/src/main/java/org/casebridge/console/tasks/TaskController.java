@@ -58,7 +58,7 @@ class TaskController {
         return "tasks/task";
     }
 
-    /** The task, then its case (which the task names); the colleagues to allocate to meanwhile, kept a minute. */
+    /** The task, then its case (which the task names); the colleagues to allocate to meanwhile, kept a few seconds. */
     private void fill(String id, Model model) {
         Api.Caller user = api.asUser();
         String organisation = Practitioner.of(SecurityContextHolder.getContext().getAuthentication()).organisation();

@@ -7,7 +7,7 @@ import org.springframework.stereotype.Component;
  * Names for the pages: "Cleveland Police" rather than CLEVELAND_POLICE ({@code @organisations.nameOf(code)}), and a
  * team's name from the directory rather than its code ({@code @organisations.teamName(code)}), a practitioner's
  * name rather than their username ({@code personName}) and an agreement's name rather than its code, from
- * {@link ReferenceData}, so they follow the partnership's configuration within a minute.
+ * {@link ReferenceData}, so they follow the partnership's configuration within seconds.
  */
 @Component("organisations")
 public class Organisations {

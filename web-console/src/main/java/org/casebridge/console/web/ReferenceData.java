@@ -13,7 +13,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 
 /**
  * What changes only with the partnership's configuration or its directory — organisations, agreements, teams, the
- * partnership's practitioners, each organisation's colleagues, the risk questions — kept for a short while (reference-data-ttl, a minute) instead of
+ * partnership's practitioners, each organisation's colleagues, the risk questions — kept for a short while (reference-data-ttl, 15 s) instead of
  * read on every page. Each entry is read with the token of whoever needs it first; none of it depends on who reads
  * it beyond their organisation (colleagues are kept per organisation). A failed read is not kept. A page that changes
  * the directory calls {@link #forget()} so its own instance shows the change at once.
@@ -29,7 +29,7 @@ public class ReferenceData {
 
     private final Cache<String, List<Map<String, Object>>> kept;
 
-    ReferenceData(@Value("${casebridge.console.reference-data-ttl:PT1M}") Duration ttl) {
+    ReferenceData(@Value("${casebridge.console.reference-data-ttl:PT15S}") Duration ttl) {
         kept = Caffeine.newBuilder().expireAfterWrite(ttl).maximumSize(1_000).build();
     }
 
