@@ -187,7 +187,7 @@ class ConsolePartnershipIT {
             assertThat(jo.waitFor(By.id("shares")).getText()).contains("Thirteen Group")
                     .contains("Tees Anti-social Behaviour Information Sharing Protocol");
 
-            // the directory the console keeps for a minute names her once it has read it again
+            // the directory the console keeps for 15 s names her once it has read it again
             await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(3)).untilAsserted(() -> {
                 jo.go(caseUrl);
                 jo.tab("sharing");
