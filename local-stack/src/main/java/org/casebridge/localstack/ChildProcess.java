@@ -97,7 +97,7 @@ final class ChildProcess {
             if (ready.getAsBoolean()) {
                 return;
             }
-            Thread.sleep(250);
+            process.waitFor(250, TimeUnit.MILLISECONDS); // the pause between checks, cut short if the child exits
         }
         throw new IllegalStateException(name + " not ready at " + what + " after " + timeout + "; see " + log);
     }
