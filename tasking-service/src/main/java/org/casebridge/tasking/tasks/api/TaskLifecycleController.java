@@ -1,14 +1,10 @@
 package org.casebridge.tasking.tasks.api;
 
 import java.time.Clock;
-import java.util.Map;
-import java.util.function.BiConsumer;
 
-import org.casebridge.contracts.access.CaseAccessChanged.AccessLevel;
-import org.casebridge.platform.audit.AuditTrail;
 import org.casebridge.platform.security.CurrentUser;
 import org.casebridge.platform.web.ETags;
-import org.casebridge.tasking.tasks.domain.Actor;
+import org.casebridge.tasking.tasks.app.TaskCommands;
 import org.casebridge.tasking.tasks.domain.Task;
 import org.springframework.http.ResponseEntity;
 import org.springframework.validation.annotation.Validated;
@@ -35,13 +31,11 @@ import jakarta.validation.constraints.Size;
 @Validated
 class TaskLifecycleController {
 
-    private final TaskGuard guard;
-    private final AuditTrail audit;
+    private final TaskCommands commands;
     private final Clock clock;
 
-    TaskLifecycleController(TaskGuard guard, AuditTrail audit, Clock clock) {
-        this.guard = guard;
-        this.audit = audit;
+    TaskLifecycleController(TaskCommands commands, Clock clock) {
+        this.commands = commands;
         this.clock = clock;
     }
 
@@ -64,31 +58,28 @@ class TaskLifecycleController {
     @PostMapping("/accept")
     ResponseEntity<TaskView> accept(@PathVariable @Pattern(regexp = "[0-9a-f]{24}") String id, CurrentUser user,
             @RequestHeader(name = "If-Match", required = false) String ifMatch) {
-        return change(id, user, ifMatch, "ACCEPT", (t, a) -> t.accept(a, clock.instant()));
+        return ok(commands.accept(id, user, ifMatch));
     }
 
     @Operation(summary = "Start work on a task you accepted")
     @PostMapping("/start")
     ResponseEntity<TaskView> start(@PathVariable @Pattern(regexp = "[0-9a-f]{24}") String id, CurrentUser user,
             @RequestHeader(name = "If-Match", required = false) String ifMatch) {
-        return change(id, user, ifMatch, "START", (t, a) -> t.start(a, clock.instant()));
+        return ok(commands.start(id, user, ifMatch));
     }
 
     @Operation(summary = "Decline a task, with a reason")
     @PostMapping("/decline")
     ResponseEntity<TaskView> decline(@PathVariable @Pattern(regexp = "[0-9a-f]{24}") String id,
             @Valid @RequestBody Reason body, CurrentUser user, @RequestHeader(name = "If-Match", required = false) String ifMatch) {
-        return change(id, user, ifMatch, "DECLINE", (t, a) -> t.decline(body.reason(), a, clock.instant()));
+        return ok(commands.decline(id, user, ifMatch, body.reason()));
     }
 
     @Operation(summary = "Post a progress update", description = "It appears on the case log. If-Match is optional.")
     @PostMapping("/updates")
     ResponseEntity<TaskView> update(@PathVariable @Pattern(regexp = "[0-9a-f]{24}") String id,
             @Valid @RequestBody Text body, CurrentUser user, @RequestHeader(name = "If-Match", required = false) String ifMatch) {
-        Actor actor = TaskGuard.actor(user);
-        Task task = guard.change(id, actor, ifMatch, true, t -> t.postUpdate(body.text(), actor, clock.instant()),
-                t -> audit.entry(user, "UPDATE", "task", id, "participant", null,
-                        Map.of("update", Map.of("after", body.text()))));
+        Task task = commands.postUpdate(id, user, ifMatch, body.text());
         return ResponseEntity.status(201).eTag(ETags.of(task.version())).body(TaskView.of(task, clock.instant()));
     }
 
@@ -96,14 +87,14 @@ class TaskLifecycleController {
     @PostMapping("/complete")
     ResponseEntity<TaskView> complete(@PathVariable @Pattern(regexp = "[0-9a-f]{24}") String id,
             @Valid @RequestBody Outcome body, CurrentUser user, @RequestHeader(name = "If-Match", required = false) String ifMatch) {
-        return change(id, user, ifMatch, "COMPLETE", (t, a) -> t.complete(body.outcome(), a, clock.instant()));
+        return ok(commands.complete(id, user, ifMatch, body.outcome()));
     }
 
     @Operation(summary = "Cancel a task you set, with a reason")
     @PostMapping("/cancel")
     ResponseEntity<TaskView> cancel(@PathVariable @Pattern(regexp = "[0-9a-f]{24}") String id,
             @Valid @RequestBody Reason body, CurrentUser user, @RequestHeader(name = "If-Match", required = false) String ifMatch) {
-        return change(id, user, ifMatch, "CANCEL", (t, a) -> t.cancel(body.reason(), a, clock.instant()));
+        return ok(commands.cancel(id, user, ifMatch, body.reason()));
     }
 
     @Operation(summary = "Give the task to another user, team or organisation",
@@ -113,9 +104,7 @@ class TaskLifecycleController {
     ResponseEntity<TaskView> reassign(@PathVariable @Pattern(regexp = "[0-9a-f]{24}") String id,
             @Valid @RequestBody Reassignment body, CurrentUser user,
             @RequestHeader(name = "If-Match", required = false) String ifMatch) {
-        var to = body.assignee().toAssignee();
-        return change(id, user, ifMatch, "REASSIGN", (t, a) -> t.reassign(to,  a,
-                guard.accessTo(t.caseId()).allows(to.principals(), AccessLevel.CONTRIBUTE), clock.instant()));
+        return ok(commands.reassign(id, user, ifMatch, body.assignee().toAssignee()));
     }
 
     @Operation(summary = "Allocate a task set to your team or organisation to one of your people (supervisors)")
@@ -123,15 +112,10 @@ class TaskLifecycleController {
     ResponseEntity<TaskView> allocate(@PathVariable @Pattern(regexp = "[0-9a-f]{24}") String id,
             @Valid @RequestBody Allocation body, CurrentUser user,
             @RequestHeader(name = "If-Match", required = false) String ifMatch) {
-        return change(id, user, ifMatch, "ALLOCATE", (t, a) -> t.allocate(body.userId(), a, clock.instant()));
+        return ok(commands.allocate(id, user, ifMatch, body.userId()));
     }
 
-    private ResponseEntity<TaskView> change(String id, CurrentUser user, String ifMatch, String action,
-            BiConsumer<Task, Actor> command) {
-        Actor actor = TaskGuard.actor(user);
-        Task task = guard.change(id, actor, ifMatch, false, t -> command.accept(t, actor),
-                t -> audit.entry(user, action, "task", id, "participant", null,
-                        Map.of("status", Map.of("after", t.status().name()))));
+    private ResponseEntity<TaskView> ok(Task task) {
         return ResponseEntity.ok().eTag(ETags.of(task.version())).body(TaskView.of(task, clock.instant()));
     }
 }

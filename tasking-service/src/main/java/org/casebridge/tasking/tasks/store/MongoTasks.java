@@ -11,6 +11,7 @@ import org.casebridge.platform.events.OutboxEvent;
 import org.casebridge.platform.events.OutboxEvents;
 import org.casebridge.tasking.tasks.domain.Actor;
 import org.casebridge.tasking.tasks.domain.Task;
+import org.casebridge.tasking.tasks.domain.TaskList;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -61,15 +62,12 @@ public class MongoTasks {
         return Optional.ofNullable(mongo.findById(id, TaskDocument.class, COLLECTION)).map(TaskDocument::toTask);
     }
 
-    /** Which tasks a list shows. */
-    public enum View { MINE, TEAM, SET_BY_ME, OVERDUE, CASE }
-
     /** Optional filters on top of a view; null means any. */
     public record Filters(String caseId, String status, String priority) {
     }
 
     /** One page of a view, newest first, after the cursor (a task id) if given. */
-    public List<Task> list(View view, Actor actor, Filters filters, LocalDate today, String after, int limit) {
+    public List<Task> list(TaskList view, Actor actor, Filters filters, LocalDate today, String after, int limit) {
         List<Criteria> all = new ArrayList<>();
         Criteria mine = Criteria.where("assignee.kind").is("USER").and("assignee.id").is(actor.userId());
         List<String> teams = actor.principals().stream().filter(p -> p.startsWith("team:")).map(p -> p.substring(5)).toList();

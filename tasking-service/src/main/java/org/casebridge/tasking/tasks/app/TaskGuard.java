@@ -1,9 +1,11 @@
-package org.casebridge.tasking.tasks.api;
+package org.casebridge.tasking.tasks.app;
 
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 import org.casebridge.contracts.access.CaseAccessChanged.AccessLevel;
 import org.casebridge.platform.access.AccessList;
@@ -20,8 +22,9 @@ import org.casebridge.tasking.tasks.store.MongoTasks;
 import org.springframework.stereotype.Component;
 
 /**
- * The one way a request reaches a task: it must exist and be visible to the caller (else 404, whether or not it
- * exists), and a change applies to the version the caller last read (If-Match) or fails with 412.
+ * The one way a use case reaches a task: it must exist and be visible to the caller (else 404, whether or not it
+ * exists), and a change applies to the version the caller last read (If-Match) or fails with 412. Changes nobody
+ * asked for by request (a closed case, a merge, the deadline rules) are retried on the platform's one policy.
  */
 @Component
 class TaskGuard {
@@ -50,17 +53,14 @@ class TaskGuard {
     }
 
     /** The task, if the caller may see it, and why they may. */
-    Seen load(String id, Actor actor) {
+    TaskQueries.Seen load(String id, Actor actor) {
         Task task = tasks.find(id).orElseThrow(() -> DomainException.notFound("Task " + id));
         AccessList access = accessTo(task.caseId());
         boolean maySeeCase = access.allows(actor.principals(), AccessLevel.VIEW);
         if (!task.isVisibleTo(actor, maySeeCase)) {
             throw DomainException.notFound("Task " + id);
         }
-        return new Seen(task, task.isParticipant(actor) ? "participant" : "case-access");
-    }
-
-    record Seen(Task task, String grantedBy) {
+        return new TaskQueries.Seen(task, task.isParticipant(actor) ? "participant" : "case-access");
     }
 
     /**
@@ -81,5 +81,26 @@ class TaskGuard {
             command.accept(task);
             return Round.of(tasks.update(task, loaded, audit.apply(task)), task);
         });
+    }
+
+    /**
+     * A change that follows from something other than a request (an event, the clock), against whatever version is
+     * stored: a lost race is retried against the newer one. {@code command} says whether it changed the task.
+     *
+     * @param exhausted what to answer (or throw) when every round lost
+     * @return whether the task changed
+     */
+    boolean follow(String id, Predicate<Task> command, Supplier<Boolean> exhausted) {
+        return retry.run(() -> {
+            Task task = tasks.find(id).orElse(null);
+            if (task == null) {
+                return Round.done(false);
+            }
+            long loaded = task.version();
+            if (!command.test(task)) {
+                return Round.done(false);
+            }
+            return Round.of(tasks.update(task, loaded), true);
+        }, exhausted);
     }
 }
