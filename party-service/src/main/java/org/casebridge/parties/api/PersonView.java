@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 
+import org.casebridge.parties.app.MatchView;
 import org.casebridge.parties.domain.Person;
 import org.casebridge.parties.domain.PersonDetails;
 

@@ -1,45 +1,38 @@
 package org.casebridge.parties.messaging;
 
-import java.time.Clock;
 import java.util.List;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.casebridge.contracts.Topics;
-import org.casebridge.parties.api.MatchView;
-import org.casebridge.parties.api.PossibleMatches;
-import org.casebridge.parties.domain.Person;
+import org.casebridge.parties.app.MatchView;
+import org.casebridge.parties.app.PersonRegistration;
 import org.casebridge.parties.domain.PersonDetails;
-import org.casebridge.parties.store.MongoPeople;
 import org.casebridge.platform.domain.DomainException;
 import org.casebridge.platform.kafka.PlainRecords;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * People partner systems push in ({@code kind: PERSON} on their inbound topic): registered for that organisation
- * through the same matching as a practitioner's registration, once per external id, and answered on the replies topic
- * with the person's id and who they may already be. Records of other kinds, and unreadable ones, are case-service's.
+ * through the same registration as a practitioner's ({@link PersonRegistration}), once per external id, and answered
+ * on the replies topic with the person's id and who they may already be. Records of other kinds, and unreadable ones, are case-service's.
  */
 @Component
 class InboundPeople {
 
-    private final MongoPeople people;
-    private final PossibleMatches matches;
+    private final PersonRegistration registration;
     private final PlainRecords replies;
     private final JsonMapper json;
-    private final Clock clock;
 
-    InboundPeople(MongoPeople people, PossibleMatches matches, PlainRecords replies, JsonMapper json, Clock clock) {
-        this.people = people;
-        this.matches = matches;
+    InboundPeople(PersonRegistration registration, PlainRecords replies, JsonMapper json) {
+        this.registration = registration;
         this.replies = replies;
         this.json = json;
-        this.clock = clock;
     }
 
     record Reply(String externalId, String kind, String outcome, String reason, String personId,
@@ -69,32 +62,26 @@ class InboundPeople {
     }
 
     private Reply register(String organisation, String externalId, JsonNode person) {
-        String key = "inbound|" + organisation + "|" + externalId;
-        var earlier = people.findByIdempotencyKey(key);
-        if (earlier.isPresent()) {
-            return new Reply(externalId, "PERSON", "ACCEPTED", null, earlier.get().id(), List.of());
-        }
         try {
-            if (!person.isObject()) {
-                throw DomainException.invalid("A person record needs the person.");
-            }
-            // the same shape as a practitioner's registration, where an approximate date of birth may be left out
-            tools.jackson.databind.node.ObjectNode given = ((tools.jackson.databind.node.ObjectNode) person).deepCopy();
-            if (given.path("dateOfBirthApproximate").isMissingNode() || given.path("dateOfBirthApproximate").isNull()) {
-                given.put("dateOfBirthApproximate", false);
-            }
-            PersonDetails details = json.treeToValue(given, PersonDetails.class);
-            Person registered = Person.register(people.newId(), details, "inbound", organisation, clock.instant());
-            List<PossibleMatches.Ranked> found = matches.of(registered);
-            people.insert(registered, key);
-            return new Reply(externalId, "PERSON", "ACCEPTED", null, registered.id(),
-                    matches.reviewed(registered, found, organisation));
+            PersonRegistration.Registered registered = registration.registerFromPartner(organisation, externalId,
+                    () -> details(person));
+            return new Reply(externalId, "PERSON", "ACCEPTED", null, registered.person().id(),
+                    registered.possibleMatches());
         } catch (DomainException | JacksonException refused) {
             return new Reply(externalId, "PERSON", "REJECTED", refused.getMessage(), null, List.of());
-        } catch (DuplicateKeyException raced) {
-            return new Reply(externalId, "PERSON", "ACCEPTED", null, people.findByIdempotencyKey(key).orElseThrow().id(),
-                    List.of());
         }
+    }
+
+    /** The same shape as a practitioner's registration, where an approximate date of birth may be left out. */
+    private PersonDetails details(JsonNode person) {
+        if (!person.isObject()) {
+            throw DomainException.invalid("A person record needs the person.");
+        }
+        ObjectNode given = ((ObjectNode) person).deepCopy();
+        if (given.path("dateOfBirthApproximate").isMissingNode() || given.path("dateOfBirthApproximate").isNull()) {
+            given.put("dateOfBirthApproximate", false);
+        }
+        return json.treeToValue(given, PersonDetails.class);
     }
 
     private void reply(String organisation, String key, Reply reply) {

@@ -1,4 +1,4 @@
-package org.casebridge.parties.api;
+package org.casebridge.parties.app;
 
 import java.time.Clock;
 import java.util.HashSet;
@@ -19,7 +19,7 @@ import org.springframework.stereotype.Component;
 
 /** Finds who a person may already be, across the whole partnership, and notes likely duplicates for review. */
 @Component
-public class PossibleMatches {
+class PossibleMatches {
 
     private static final int SHOWN = 10;
 
@@ -34,7 +34,7 @@ public class PossibleMatches {
         this.clock = clock;
     }
 
-    public List<Ranked> of(Person person) {
+    List<Ranked> of(Person person) {
         MatchProfile profile = PersonSearch.profileOf(person.id(), person.details());
         List<Person> candidates = people.candidatesFor(profile);
         Map<String, Person> byId = candidates.stream().collect(Collectors.toMap(Person::id, Function.identity()));
@@ -44,7 +44,7 @@ public class PossibleMatches {
     }
 
     /** Matches as the caller may see them; likely ones are also put on the duplicate review list. */
-    public List<MatchView> reviewed(Person registered, List<Ranked> matches, String callerOrganisation) {
+    List<MatchView> reviewed(Person registered, List<Ranked> matches, String callerOrganisation) {
         for (Ranked m : matches) {
             if (m.match().score() >= PersonMatcher.LIKELY) {
                 Set<String> organisations = new HashSet<>(registered.organisations());
@@ -60,6 +60,6 @@ public class PossibleMatches {
         return matches.stream().map(m -> MatchView.of(m.match(), m.person(), callerOrganisation)).toList();
     }
 
-    public record Ranked(Match match, Person person) {
+    record Ranked(Match match, Person person) {
     }
 }

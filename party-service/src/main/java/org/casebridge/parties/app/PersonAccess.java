@@ -1,4 +1,4 @@
-package org.casebridge.parties.api;
+package org.casebridge.parties.app;
 
 import java.util.List;
 import java.util.Optional;
@@ -8,6 +8,7 @@ import org.casebridge.parties.domain.Person;
 import org.casebridge.parties.store.MongoInvolvements;
 import org.casebridge.parties.store.MongoPeople;
 import org.casebridge.platform.access.CaseAccessProjection;
+import org.casebridge.platform.domain.DomainException;
 import org.casebridge.platform.security.CurrentUser;
 import org.springframework.stereotype.Component;
 
@@ -18,9 +19,8 @@ import org.springframework.stereotype.Component;
 @Component
 class PersonAccess {
 
-    /** The person and the rule that let the caller see them, for the audit record. */
-    record Seen(Person person, String grantedBy) {
-    }
+    /** Why the caller was allowed, for the audit record: their organisation holds a record of the person. */
+    static final String ORGANISATION_RECORD = "organisation-record";
 
     private final MongoPeople people;
     private final MongoInvolvements involvements;
@@ -32,19 +32,32 @@ class PersonAccess {
         this.cases = cases;
     }
 
-    Optional<Seen> visible(String id, CurrentUser user) {
+    Optional<PersonQueries.Seen> visible(String id, CurrentUser user) {
         Optional<Person> found = people.find(id);
         if (found.isEmpty()) {
             return Optional.empty();
         }
         Person person = found.get();
         if (user.organisation() != null && person.organisations().contains(user.organisation())) {
-            return Optional.of(new Seen(person, PersonController.ORGANISATION_RECORD));
+            return Optional.of(new PersonQueries.Seen(person, ORGANISATION_RECORD));
         }
         String current = person.status() == Person.Status.MERGED ? person.mergedInto() : id;
         List<String> caseIds = involvements.of(current).stream().map(MongoInvolvements.Involvement::caseId).toList();
         return cases.findAll(caseIds).stream()
                 .filter(c -> c.access() != null && c.access().allows(user.principals(), AccessLevel.VIEW))
-                .findFirst().map(c -> new Seen(person, "case:" + c.caseId()));
+                .findFirst().map(c -> new PersonQueries.Seen(person, "case:" + c.caseId()));
+    }
+
+    /** The caller's organisation, which holds the records they register, find and change; none is 403. */
+    static String organisationOf(CurrentUser user) {
+        if (user.organisation() == null) {
+            throw DomainException.forbidden("Your account belongs to no organisation, so it holds no records of people.");
+        }
+        return user.organisation();
+    }
+
+    /** The person the caller's organisation holds a record of, or 404. */
+    Person held(String id, CurrentUser user) {
+        return people.findVisible(id, organisationOf(user)).orElseThrow(() -> DomainException.notFound("Person " + id));
     }
 }

@@ -1,4 +1,4 @@
-package org.casebridge.parties.api;
+package org.casebridge.parties.app;
 
 import java.util.List;
 import java.util.Set;
