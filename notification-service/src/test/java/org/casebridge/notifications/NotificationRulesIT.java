@@ -51,7 +51,7 @@ class NotificationRulesIT {
     @Autowired
     CaseAccessProjection caseAccess;
     @Autowired
-    org.casebridge.notifications.directory.store.MongoPeople people;
+    org.casebridge.platform.directory.DirectoryCopy people;
 
     private JsonNode inbox(String token) {
         return ApiClient.onPort(port).get("/api/v1/notifications?limit=100", token).getBody();
@@ -100,7 +100,7 @@ class NotificationRulesIT {
         store.append(events.of("user:sam.taylor", 1L, new org.casebridge.contracts.directory.DirectoryEntryChanged(
                 "user:sam.taylor", "USER", "sam.taylor", "Sam Taylor", "CLEVELAND_POLICE", null, List.of("CP_STOCKTON_NPT"),
                 List.of("PRACTITIONER"), true, Instant.now())));
-        await().atMost(ARRIVES).until(() -> people.find("sam.taylor").isPresent());
+        await().atMost(ARRIVES).until(() -> people.user("sam.taylor").isPresent());
         String taskId = new ObjectId().toHexString();
         TaskSummary task = new TaskSummary(taskId, null, "PERSON", new ObjectId().toHexString(), "Call the complainant",
                 "HIGH", null, new TaskSummary.Assignee("USER", "kay.wood", "STOCKTON_CST"), "NEW", "sam.taylor",

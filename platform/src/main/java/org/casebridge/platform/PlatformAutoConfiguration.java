@@ -142,6 +142,19 @@ public class PlatformAutoConfiguration {
         return new org.casebridge.platform.access.CaseAccessListener(consumer, projection, clock, properties.serviceName());
     }
 
+    @Bean
+    @ConditionalOnProperty(name = "casebridge.directory.copy.enabled")
+    org.casebridge.platform.directory.DirectoryCopy directoryCopy(MongoTemplate mongo) {
+        return new org.casebridge.platform.directory.DirectoryCopy(mongo);
+    }
+
+    @Bean
+    @ConditionalOnProperty(name = "casebridge.directory.copy.enabled")
+    org.casebridge.platform.directory.DirectoryCopyListener directoryCopyListener(IdempotentConsumer consumer,
+            org.casebridge.platform.directory.DirectoryCopy copy, PlatformProperties properties) {
+        return new org.casebridge.platform.directory.DirectoryCopyListener(consumer, copy, properties.serviceName());
+    }
+
     /**
      * While MongoDB is away a request should fail within seconds with a 503, not hang for the driver's default 30 s
      * of server selection; the same bound keeps consumers and the outbox relay retrying briskly.

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.casebridge.contracts.directory.DirectoryEntryChanged;
-import org.casebridge.tasking.directory.store.MongoDirectory;
+import org.casebridge.platform.directory.DirectoryCopy;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.stereotype.Component;
@@ -24,9 +24,9 @@ class KnownPartnership implements ApplicationRunner {
             "amy.lowe", "STOCKTON_CST", "pc.adams", "CLEVELAND_POLICE", "sgt.lowe", "CLEVELAND_POLICE",
             "tom.reid", "THIRTEEN_GROUP");
 
-    private final MongoDirectory directory;
+    private final DirectoryCopy directory;
 
-    KnownPartnership(MongoDirectory directory) {
+    KnownPartnership(DirectoryCopy directory) {
         this.directory = directory;
     }
 

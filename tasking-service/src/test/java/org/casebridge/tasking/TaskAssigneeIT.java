@@ -19,7 +19,7 @@ import org.casebridge.platform.events.OutboxEvents;
 import org.casebridge.platform.test.ApiClient;
 import org.casebridge.platform.test.RealInfrastructure;
 import org.casebridge.platform.test.TestTokens;
-import org.casebridge.tasking.directory.store.MongoDirectory;
+import org.casebridge.platform.directory.DirectoryCopy;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -41,7 +41,7 @@ class TaskAssigneeIT {
     @Autowired
     CaseAccessProjection caseAccess;
     @Autowired
-    MongoDirectory directory;
+    DirectoryCopy directory;
 
     private final String pc = TestTokens.practitioner("pc.adams", "CLEVELAND_POLICE", "CP_STOCKTON_NPT");
 

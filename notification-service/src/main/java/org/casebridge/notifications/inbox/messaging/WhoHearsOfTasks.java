@@ -10,9 +10,9 @@ import org.casebridge.contracts.task.TaskCreated;
 import org.casebridge.contracts.task.TaskDueSoon;
 import org.casebridge.contracts.task.TaskEscalated;
 import org.casebridge.contracts.task.TaskOverdue;
-import org.casebridge.notifications.directory.store.MongoPeople;
 import org.casebridge.notifications.inbox.domain.Notification;
 import org.casebridge.notifications.inbox.domain.WhoHears;
+import org.casebridge.platform.directory.DirectoryCopy;
 import org.casebridge.platform.kafka.EventHandlers;
 import org.casebridge.platform.kafka.IdempotentConsumer;
 import org.casebridge.platform.kafka.IncomingEvent;
@@ -28,7 +28,7 @@ class WhoHearsOfTasks {
     private final Deliveries deliveries;
     private final EventHandlers events;
 
-    WhoHearsOfTasks(IdempotentConsumer consumer, Deliveries deliveries, MongoPeople people) {
+    WhoHearsOfTasks(IdempotentConsumer consumer, Deliveries deliveries, DirectoryCopy people) {
         this.deliveries = deliveries;
         this.events = new EventHandlers(consumer, CONSUMER)
                 .on(TaskCreated.class, (created, event) -> deliver(

@@ -2,8 +2,8 @@ package org.casebridge.tasking.tasks.api;
 
 import java.lang.reflect.Type;
 
+import org.casebridge.platform.directory.DirectoryCopy;
 import org.casebridge.platform.domain.DomainException;
-import org.casebridge.tasking.directory.store.MongoDirectory;
 import org.springframework.core.MethodParameter;
 import org.springframework.http.HttpInputMessage;
 import org.springframework.http.converter.HttpMessageConverter;
@@ -19,9 +19,9 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestBodyAdviceAd
 @ControllerAdvice(assignableTypes = {TaskController.class, TaskLifecycleController.class})
 class AssigneesFromDirectory extends RequestBodyAdviceAdapter {
 
-    private final MongoDirectory directory;
+    private final DirectoryCopy directory;
 
-    AssigneesFromDirectory(MongoDirectory directory) {
+    AssigneesFromDirectory(DirectoryCopy directory) {
         this.directory = directory;
     }
 
@@ -58,7 +58,7 @@ class AssigneesFromDirectory extends RequestBodyAdviceAdapter {
             case TEAM -> "team:";
             case ORGANISATION -> "org:";
         } + assignee.id();
-        MongoDirectory.Entry entry = directory.find(key).filter(MongoDirectory.Entry::active)
+        DirectoryCopy.Entry entry = directory.find(key).filter(DirectoryCopy.Entry::active)
                 .orElseThrow(() -> DomainException.invalid("No active " + what + " " + assignee.id()
                         + " in the partnership directory (a user is listed once they have signed in to CaseBridge)."));
         if (assignee.organisation() != null && !assignee.organisation().equals(entry.organisation())) {
