@@ -6,20 +6,15 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-import org.bson.types.ObjectId;
 import org.casebridge.contracts.access.CaseAccessChanged;
 import org.casebridge.contracts.access.CaseAccessChanged.AccessLevel;
 import org.casebridge.contracts.access.CaseAccessChanged.PrincipalKind;
-import org.casebridge.platform.audit.AuditTrail;
-import org.casebridge.platform.domain.DomainException;
 import org.casebridge.platform.security.CurrentUser;
 import org.casebridge.platform.web.ETags;
+import org.casebridge.sharing.access.app.CaseAccessCommands;
+import org.casebridge.sharing.access.app.CaseAccessQueries;
 import org.casebridge.sharing.access.domain.CaseAccess;
 import org.casebridge.sharing.access.domain.Share;
-import org.casebridge.sharing.access.store.MongoCaseAccess;
-import org.casebridge.sharing.directory.domain.DirectoryEntry;
-import org.casebridge.sharing.directory.store.MongoDirectory;
-import org.casebridge.sharing.partnership.domain.Partnership;
 import org.springframework.http.ResponseEntity;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -43,18 +38,13 @@ import jakarta.validation.constraints.Size;
 @Validated
 class CaseAccessController {
 
-    private final MongoCaseAccess access;
-    private final Partnership partnership;
-    private final AuditTrail audit;
+    private final CaseAccessCommands commands;
+    private final CaseAccessQueries queries;
     private final Clock clock;
-    private final MongoDirectory directory;
 
-    CaseAccessController(MongoCaseAccess access, Partnership partnership, AuditTrail audit, Clock clock,
-            MongoDirectory directory) {
-        this.directory = directory;
-        this.access = access;
-        this.partnership = partnership;
-        this.audit = audit;
+    CaseAccessController(CaseAccessCommands commands, CaseAccessQueries queries, Clock clock) {
+        this.commands = commands;
+        this.queries = queries;
         this.clock = clock;
     }
 
@@ -72,7 +62,7 @@ class CaseAccessController {
     @GetMapping("/api/v1/sharing/cases/{caseId}/access")
     ResponseEntity<AccessView> effectiveAccess(@PathVariable @Pattern(regexp = "[0-9a-f]{24}") String caseId,
             CurrentUser user) {
-        CaseAccess found = visible(caseId, user);
+        CaseAccess found = queries.visible(caseId, user);
         return ResponseEntity.ok().eTag(ETags.of(found.version()))
                 .body(new AccessView(found.decision(clock.instant()), found.shares(), found.review()));
     }
@@ -83,30 +73,10 @@ class CaseAccessController {
     @PostMapping("/api/v1/sharing/cases/{caseId}/shares")
     ResponseEntity<Share> share(@PathVariable @Pattern(regexp = "[0-9a-f]{24}") String caseId,
             @Valid @RequestBody NewShare request, CurrentUser user) {
-        String shareId = new ObjectId().toHexString();
-        String recipientOrganisation = request.kind() == PrincipalKind.USER ? organisationOfUser(request)
-                : request.organisation(); // an organisation's or team's own is in the partnership; CaseAccess compares
-        Share share = access.change(caseId, c -> c.share(user.principals(), user.id(), shareId, new CaseAccess.ShareRequest(
-                request.kind(), request.principal(), recipientOrganisation, request.level(), request.reason(),
-                request.expiresAt(), request.consent(), request.lawfulBasis(), request.consentUntil()), partnership, clock.instant()),
-                made -> audit.entry(user, "SHARE", "case", caseId, "manage", null, Map.of("share",
-                        Map.of("after", made.principalKey() + " " + made.level() + " under " + made.agreement()))));
-        return ResponseEntity.created(URI.create("/api/v1/sharing/cases/" + caseId + "/shares/" + shareId)).body(share);
-    }
-
-    /**
-     * A named user's organisation is the directory's (from their own token when they used CaseBridge), never what the
-     * sharer typed: naming the owner's organisation would otherwise skip the sharing agreement.
-     */
-    private String organisationOfUser(NewShare request) {
-        DirectoryEntry entry = directory.find("user:" + request.principal()).filter(DirectoryEntry::active)
-                .orElseThrow(() -> DomainException.invalid("No active user " + request.principal()
-                        + " in the partnership directory (a user is listed once they have signed in to CaseBridge)."));
-        if (request.organisation() != null && !request.organisation().equals(entry.organisation())) {
-            throw DomainException.invalid("User " + request.principal() + " does not belong to " + request.organisation()
-                    + "; leave the organisation out, it is taken from the directory.");
-        }
-        return entry.organisation();
+        Share share = commands.share(caseId, new CaseAccess.ShareRequest(request.kind(), request.principal(),
+                request.organisation(), request.level(), request.reason(), request.expiresAt(), request.consent(),
+                request.lawfulBasis(), request.consentUntil()), user);
+        return ResponseEntity.created(URI.create("/api/v1/sharing/cases/" + caseId + "/shares/" + share.id())).body(share);
     }
 
     @Operation(summary = "Confirm the case's shares after a review (its managers)",
@@ -115,10 +85,7 @@ class CaseAccessController {
     @PostMapping("/api/v1/sharing/cases/{caseId}/shares/review")
     ResponseEntity<AccessView> confirmShares(@PathVariable @Pattern(regexp = "[0-9a-f]{24}") String caseId,
             CurrentUser user) {
-        CaseAccess reviewed = access.change(caseId, c -> {
-            c.confirmShares(user.principals(), clock.instant());
-            return c;
-        }, c -> audit.entry(user, "CONFIRM_SHARES", "case", caseId, "manage", null, null));
+        CaseAccess reviewed = commands.confirmShares(caseId, user);
         return ResponseEntity.ok(new AccessView(reviewed.decision(clock.instant()), reviewed.shares(), reviewed.review()));
     }
 
@@ -128,32 +95,21 @@ class CaseAccessController {
     @Operation(summary = "Your organisation's cases whose shares wait for review")
     @GetMapping("/api/v1/sharing/reviews")
     List<Awaiting> awaitingReview(CurrentUser user) {
-        if (user.organisation() == null) {
-            throw DomainException.forbidden("Your account belongs to no organisation.");
-        }
-        return access.awaitingReview(user.organisation()).stream()
-                .filter(c -> c.levelOf(user.principals(), clock.instant()).filter(l -> l == AccessLevel.MANAGE).isPresent())
-                .map(c -> new Awaiting(c.caseId(), c.caseType(), c.review(), c.shares().size())).toList();
+        return queries.awaitingReview(user).stream().map(c -> new Awaiting(c.caseId(), c.caseType(), c.review(), c.shares().size())).toList();
     }
 
     @Operation(summary = "Revoke a share")
     @DeleteMapping("/api/v1/sharing/cases/{caseId}/shares/{shareId}")
     ResponseEntity<Void> revoke(@PathVariable @Pattern(regexp = "[0-9a-f]{24}") String caseId,
             @PathVariable @Size(max = 40) String shareId, CurrentUser user) {
-        access.change(caseId, c -> {
-            c.revoke(user.principals(), shareId, clock.instant());
-            return null;
-        }, none -> audit.entry(user, "REVOKE_SHARE", "case", caseId, "manage", null,
-                Map.of("share", Map.of("before", shareId))));
+        commands.revoke(caseId, shareId, user);
         return ResponseEntity.noContent().build();
     }
 
     @Operation(summary = "Why you can (or cannot) see a case")
     @GetMapping("/api/v1/access/explain")
     Map<String, Object> explain(@RequestParam("case") @Pattern(regexp = "[0-9a-f]{24}") String caseId, CurrentUser user) {
-        CaseAccess found = access.find(caseId).orElse(null);
-        List<String> reasons = found == null ? List.of()
-                : found.explain(user.principals(), user.organisation(), clock.instant());
+        List<String> reasons = queries.explain(caseId, user);
         return Map.of("case", caseId, "allowed", !reasons.isEmpty(), "reasons",
                 reasons.isEmpty() ? List.of("Nothing gives you access to this case. Ask its owner for access.") : reasons);
     }
@@ -162,13 +118,8 @@ class CaseAccessController {
     @GetMapping("/api/v1/access/check")
     Map<String, Object> check(@RequestParam("case") @Pattern(regexp = "[0-9a-f]{24}") String caseId,
             @RequestParam AccessLevel action, CurrentUser user) {
-        boolean allowed = access.find(caseId).flatMap(c -> c.levelOf(user.principals(), clock.instant()))
+        boolean allowed = queries.levelOf(caseId, user)
                 .map(level -> level.compareTo(action) >= 0).orElse(false);
         return Map.of("case", caseId, "action", action, "allowed", allowed);
-    }
-
-    private CaseAccess visible(String caseId, CurrentUser user) {
-        return access.find(caseId).filter(a -> a.levelOf(user.principals(), clock.instant()).isPresent())
-                .orElseThrow(() -> DomainException.notFound("Case " + caseId));
     }
 }

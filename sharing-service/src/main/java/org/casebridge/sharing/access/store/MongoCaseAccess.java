@@ -2,6 +2,8 @@ package org.casebridge.sharing.access.store;
 
 import java.util.Optional;
 
+import org.casebridge.platform.aggregate.OptimisticRetry;
+import org.casebridge.platform.aggregate.OptimisticRetry.Round;
 import org.casebridge.platform.events.AggregateStore;
 import org.casebridge.platform.events.OutboxEvent;
 import org.casebridge.platform.events.OutboxEvents;
@@ -16,16 +18,17 @@ import org.springframework.stereotype.Repository;
 public class MongoCaseAccess {
 
     static final String COLLECTION = "case_access";
-    private static final int ATTEMPTS = 10;
 
     private final MongoTemplate mongo;
     private final AggregateStore store;
     private final OutboxEvents events;
+    private final OptimisticRetry retry;
 
-    MongoCaseAccess(MongoTemplate mongo, AggregateStore store, OutboxEvents events) {
+    MongoCaseAccess(MongoTemplate mongo, AggregateStore store, OutboxEvents events, OptimisticRetry retry) {
         this.mongo = mongo;
         this.store = store;
         this.events = events;
+        this.retry = retry;
     }
 
     /** @return false when the case's access was already recorded (a redelivered case event) */
@@ -78,7 +81,8 @@ public class MongoCaseAccess {
 
     /**
      * Applies a change to a case's access against the stored version, retrying against a newer one when another
-     * change won: a sharing change is all-or-nothing and never overwrites another.
+     * change won (the platform's {@link OptimisticRetry}, {@code casebridge.changes.attempts}): a sharing change is
+     * all-or-nothing and never overwrites another.
      *
      * @throws DomainException NOT_FOUND when the case's access is not recorded
      * @throws OptimisticLockingFailureException when it kept changing (the caller answers 412, or the listener retries)
@@ -93,15 +97,15 @@ public class MongoCaseAccess {
      */
     public <T> T change(String caseId, java.util.function.Function<CaseAccess, T> command,
             java.util.function.Function<T, OutboxEvent> audit) {
-        for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
+        return retry.run(() -> {
             CaseAccess current = find(caseId).orElseThrow(() -> DomainException.notFound("Case " + caseId));
             long expected = current.version();
             T result = command.apply(current);
-            if (audit == null ? update(current, expected) : update(current, expected, audit.apply(result))) {
-                return result;
-            }
-        }
-        throw new OptimisticLockingFailureException("the access of case " + caseId + " kept changing");
+            return Round.of(audit == null ? update(current, expected) : update(current, expected, audit.apply(result)),
+                    result);
+        }, () -> {
+            throw new OptimisticLockingFailureException("the access of case " + caseId + " kept changing");
+        });
     }
 
     public Optional<CaseAccess> find(String caseId) {

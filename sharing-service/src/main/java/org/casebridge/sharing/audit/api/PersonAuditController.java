@@ -3,9 +3,8 @@ package org.casebridge.sharing.audit.api;
 import java.util.List;
 
 import org.casebridge.contracts.audit.AuditRecorded;
-import org.casebridge.platform.domain.DomainException;
 import org.casebridge.platform.security.CurrentUser;
-import org.casebridge.sharing.audit.store.MongoAuditRecords;
+import org.casebridge.sharing.audit.app.AuditTrails;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -27,10 +26,10 @@ import jakarta.validation.constraints.Pattern;
 @Validated
 class PersonAuditController {
 
-    private final MongoAuditRecords records;
+    private final AuditTrails trails;
 
-    PersonAuditController(MongoAuditRecords records) {
-        this.records = records;
+    PersonAuditController(AuditTrails trails) {
+        this.trails = trails;
     }
 
     @Operation(summary = "Who viewed or changed a person's record, when, from which organisation, and why they were allowed",
@@ -38,15 +37,6 @@ class PersonAuditController {
     @GetMapping
     List<AuditRecorded> trail(@PathVariable @Pattern(regexp = "[0-9a-f]{24}") String personId, CurrentUser user,
             @RequestParam(defaultValue = "100") @Min(1) @Max(500) int limit) {
-        String owner = records.about("person", personId, 10_000).stream().filter(r -> "CREATE".equals(r.action()))
-                .map(AuditRecorded::organisation).findFirst()
-                .orElseThrow(() -> DomainException.notFound("Person " + personId));
-        if (!owner.equals(user.organisation())) {
-            throw DomainException.notFound("Person " + personId);
-        }
-        if (!user.roles().contains("ORG_ADMIN")) {
-            throw DomainException.forbidden("Only " + owner + "'s administrators read a person's audit trail.");
-        }
-        return records.about("person", personId, limit);
+        return trails.ofPerson(personId, user, limit);
     }
 }

@@ -4,7 +4,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.casebridge.contracts.Topics;
 import org.casebridge.contracts.audit.AuditRecorded;
 import org.casebridge.platform.kafka.IdempotentConsumer;
-import org.casebridge.sharing.audit.store.MongoAuditRecords;
+import org.casebridge.sharing.audit.app.AuditTrails;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
@@ -13,15 +13,15 @@ import org.springframework.stereotype.Component;
 class AuditEvents {
 
     private final IdempotentConsumer consumer;
-    private final MongoAuditRecords records;
+    private final AuditTrails trails;
 
-    AuditEvents(IdempotentConsumer consumer, MongoAuditRecords records) {
+    AuditEvents(IdempotentConsumer consumer, AuditTrails trails) {
         this.consumer = consumer;
-        this.records = records;
+        this.trails = trails;
     }
 
     @KafkaListener(topics = Topics.AUDIT, groupId = "sharing-service.audit")
     void on(ConsumerRecord<String, byte[]> record) {
-        consumer.consume("sharing-service.audit", record, event -> records.append(event.data(AuditRecorded.class)));
+        consumer.consume("sharing-service.audit", record, event -> trails.keep(event.data(AuditRecorded.class)));
     }
 }

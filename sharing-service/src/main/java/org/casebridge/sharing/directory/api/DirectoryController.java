@@ -2,10 +2,9 @@ package org.casebridge.sharing.directory.api;
 
 import java.util.List;
 
-import org.casebridge.platform.domain.DomainException;
 import org.casebridge.platform.security.CurrentUser;
 import org.casebridge.sharing.directory.domain.DirectoryEntry;
-import org.casebridge.sharing.directory.store.MongoDirectory;
+import org.casebridge.sharing.directory.app.PartnershipDirectory;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.ResponseEntity;
 import org.springframework.validation.annotation.Validated;
@@ -33,12 +32,10 @@ import jakarta.validation.constraints.Size;
 @Validated
 class DirectoryController {
 
-    private final MongoDirectory directory;
-    private final Directory registration;
+    private final PartnershipDirectory directory;
 
-    DirectoryController(MongoDirectory directory, Directory registration) {
+    DirectoryController(PartnershipDirectory directory) {
         this.directory = directory;
-        this.registration = registration;
     }
 
     record NewTeam(@NotBlank @Pattern(regexp = "[A-Z0-9_]{2,40}") String code, @NotBlank @Size(max = 200) String name) {
@@ -51,10 +48,8 @@ class DirectoryController {
     @GetMapping("/organisations/{organisation}/{kind}")
     List<DirectoryEntry> entries(@PathVariable @Pattern(regexp = "[A-Z0-9_]{2,40}") String organisation,
             @PathVariable @Pattern(regexp = "users|teams") String kind, CurrentUser user) {
-        if (!user.roles().contains("PARTNERSHIP_ADMIN")) {
-            DirectoryEntry.requireAdministratorOf(organisation, user.organisation(), user.roles());
-        }
-        return directory.ofOrganisation(organisation, kind.equals("users") ? DirectoryEntry.Kind.USER : DirectoryEntry.Kind.TEAM);
+        return directory.entries(organisation, kind.equals("users") ? DirectoryEntry.Kind.USER : DirectoryEntry.Kind.TEAM,
+                user);
     }
 
     record Colleague(String id, String name, List<String> teams, boolean supervisor) {
@@ -69,7 +64,7 @@ class DirectoryController {
         if (user.organisation() == null) {
             return List.of();
         }
-        return directory.ofOrganisation(user.organisation(), DirectoryEntry.Kind.USER).stream().filter(DirectoryEntry::active)
+        return directory.activeUsersOf(user.organisation()).stream()
                 .map(u -> new Colleague(u.id(), u.name(), u.teams() == null ? List.of() : u.teams(),
                         u.roles() != null && u.roles().contains("SUPERVISOR")))
                 .sorted(java.util.Comparator.comparing(Colleague::name)).toList();
@@ -78,7 +73,7 @@ class DirectoryController {
     @Operation(summary = "Every active team of the partnership, to share a case with or set a task to")
     @GetMapping("/teams")
     List<TeamEntry> teams() {
-        return directory.ofKind(DirectoryEntry.Kind.TEAM).stream().filter(DirectoryEntry::active)
+        return directory.activeTeams().stream()
                 .map(t -> new TeamEntry(t.id(), t.name(), t.organisation()))
                 .sorted(java.util.Comparator.comparing(TeamEntry::organisation).thenComparing(TeamEntry::name)).toList();
     }
@@ -94,8 +89,7 @@ class DirectoryController {
         if (user.organisation() == null) {
             return List.of(); // a partner system names no one
         }
-        return directory.ofKind(DirectoryEntry.Kind.USER).stream()
-                .filter(u -> u.active() && u.organisation() != null)
+        return directory.activePractitioners().stream()
                 .map(u -> new PartnerPractitioner(u.id(), u.name() == null || u.name().isBlank() ? u.id() : u.name(),
                         u.organisation(), u.teams()))
                 .sorted(java.util.Comparator.comparing(PartnerPractitioner::organisation)
@@ -106,27 +100,14 @@ class DirectoryController {
     @Operation(summary = "Add a team to your organisation (its administrators)")
     @PostMapping("/teams")
     ResponseEntity<DirectoryEntry> addTeam(@Valid @RequestBody NewTeam team, CurrentUser user) {
-        DirectoryEntry.requireAdministratorOf(user.organisation() == null ? "" : user.organisation(), user.organisation(),
-                user.roles());
-        if (directory.find("team:" + team.code()).isPresent()) {
-            throw DomainException.conflict("There is already a team " + team.code() + ".");
-        }
-        DirectoryEntry entry = new DirectoryEntry(DirectoryEntry.Kind.TEAM, team.code(), team.name().strip(),
-                user.organisation(), null, List.of(), List.of(), true);
-        directory.record(entry);
-        return ResponseEntity.status(201).body(entry);
+        return ResponseEntity.status(201).body(directory.addTeam(team.code(), team.name(), user));
     }
 
     @Operation(summary = "Deactivate or reactivate a user of your organisation (its administrators)")
     @PatchMapping("/users/{id}")
     DirectoryEntry changeUser(@PathVariable @Pattern(regexp = "[A-Za-z0-9._@-]{1,100}") String id,
             @Valid @RequestBody UserChange change, CurrentUser user) {
-        DirectoryEntry known = directory.find("user:" + id).orElseThrow(() -> DomainException.notFound("User " + id));
-        DirectoryEntry.requireAdministratorOf(known.organisation(), user.organisation(), user.roles());
-        DirectoryEntry changed = known.withActive(change.active());
-        directory.record(changed);
-        registration.forget(id);
-        return changed;
+        return directory.changeUser(id, change.active(), user);
     }
 
     @Configuration

@@ -2,10 +2,7 @@ package org.casebridge.sharing.feeds.messaging;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.ZoneOffset;
-import java.util.Set;
-import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
@@ -16,9 +13,7 @@ import org.casebridge.contracts.Topics;
 import org.casebridge.contracts.access.CaseAccessChanged;
 import org.casebridge.contracts.feed.AccessRevoked;
 import org.casebridge.platform.kafka.IdempotentConsumer;
-import org.casebridge.sharing.feeds.domain.FeedAudience;
-import org.casebridge.sharing.feeds.store.MongoFeedAudiences;
-import org.casebridge.sharing.partnership.domain.Partnership;
+import org.casebridge.sharing.feeds.app.FeedAudiencesOfCases;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.core.KafkaTemplate;
@@ -39,22 +34,18 @@ class FeedAudiences {
     private static final String CONSUMER = "sharing-service.feed-audiences";
 
     private final IdempotentConsumer consumer;
-    private final MongoFeedAudiences audiences;
-    private final Partnership partnership;
+    private final FeedAudiencesOfCases audiences;
     private final KafkaTemplate<String, CloudEvent> kafka;
     private final JsonMapper json;
-    private final Clock clock;
     private final String source;
 
-    FeedAudiences(IdempotentConsumer consumer, MongoFeedAudiences audiences, Partnership partnership,
-            KafkaTemplate<String, CloudEvent> cloudEventKafkaTemplate, JsonMapper json, Clock clock,
+    FeedAudiences(IdempotentConsumer consumer, FeedAudiencesOfCases audiences,
+            KafkaTemplate<String, CloudEvent> cloudEventKafkaTemplate, JsonMapper json,
             @Value("${casebridge.service-name}") String serviceName) {
         this.consumer = consumer;
         this.audiences = audiences;
-        this.partnership = partnership;
         this.kafka = cloudEventKafkaTemplate;
         this.json = json;
-        this.clock = clock;
         this.source = "/" + serviceName;
     }
 
@@ -62,14 +53,7 @@ class FeedAudiences {
     void on(ConsumerRecord<String, byte[]> record) {
         consumer.consume(CONSUMER, record, event -> {
             CaseAccessChanged decision = event.data(CaseAccessChanged.class);
-            Set<String> now = FeedAudience.of(decision, partnership, clock.instant());
-            Set<String> before = audiences.of(decision.caseId()).orElse(Set.of());
-            Set<String> lost = new TreeSet<>(before);
-            lost.removeAll(now);
-            for (String organisation : lost) {
-                revoke(decision, organisation, event.id());
-            }
-            audiences.save(decision.caseId(), now);
+            audiences.decided(decision, organisation -> revoke(decision, organisation, event.id()));
         });
     }
 

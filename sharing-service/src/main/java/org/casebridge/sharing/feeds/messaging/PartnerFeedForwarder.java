@@ -15,8 +15,7 @@ import org.casebridge.contracts.party.PersonRegistered;
 import org.casebridge.contracts.task.TaskSummary;
 import org.casebridge.platform.kafka.IdempotentConsumer;
 import org.casebridge.platform.kafka.IncomingEvent;
-import org.casebridge.platform.kafka.NotYetKnown;
-import org.casebridge.sharing.feeds.store.MongoFeedAudiences;
+import org.casebridge.sharing.feeds.app.FeedAudiencesOfCases;
 import org.casebridge.sharing.partnership.domain.Partnership;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.core.KafkaTemplate;
@@ -37,12 +36,12 @@ class PartnerFeedForwarder {
     private static final String CONSUMER = "sharing-service.partner-feeds";
 
     private final IdempotentConsumer consumer;
-    private final MongoFeedAudiences audiences;
+    private final FeedAudiencesOfCases audiences;
     private final Partnership partnership;
     private final KafkaTemplate<String, byte[]> raw;
     private final JsonMapper json;
 
-    PartnerFeedForwarder(IdempotentConsumer consumer, MongoFeedAudiences audiences, Partnership partnership,
+    PartnerFeedForwarder(IdempotentConsumer consumer, FeedAudiencesOfCases audiences, Partnership partnership,
             KafkaTemplate<String, byte[]> deadLetterKafkaTemplate, JsonMapper json) {
         this.consumer = consumer;
         this.audiences = audiences;
@@ -59,12 +58,12 @@ class PartnerFeedForwarder {
     private Set<String> audienceOf(String topic, IncomingEvent event) {
         switch (topic) {
             case Topics.CASE -> {
-                return sharedWith(event.subject());
+                return audiences.sharedWith(event.subject());
             }
             case Topics.TASK -> {
                 TaskSummary task = json.treeToValue(json.readTree(event.data()).get("task"), TaskSummary.class);
                 if (task.caseId() != null) {
-                    return sharedWith(task.caseId());
+                    return audiences.sharedWith(task.caseId());
                 }
                 return new TreeSet<>(List.of(task.createdByOrganisation(), task.assignee().organisation()));
             }
@@ -79,16 +78,6 @@ class PartnerFeedForwarder {
                 return Set.of();
             }
         }
-    }
-
-    /**
-     * The decision on a case comes from this service, just after case-service announces the case: until it has been
-     * seen here the event waits, however long that takes ({@link NotYetKnown}: retried without bound, never
-     * dead-lettered), rather than going to nobody or being dropped.
-     */
-    private Set<String> sharedWith(String caseId) {
-        return audiences.of(caseId).orElseThrow(() -> new NotYetKnown(
-                "no access decision seen yet for case " + caseId + "; the event waits for it"));
     }
 
     private void forward(ConsumerRecord<String, byte[]> record, Set<String> organisations) {

@@ -1,26 +1,14 @@
 package org.casebridge.sharing.requests.api;
 
 import java.net.URI;
-import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 
-import org.bson.types.ObjectId;
 import org.casebridge.contracts.access.CaseAccessChanged.AccessLevel;
-import org.casebridge.contracts.access.CaseAccessChanged.PrincipalKind;
-import org.casebridge.platform.audit.AuditTrail;
-import org.casebridge.platform.domain.DomainException;
 import org.casebridge.platform.security.CurrentUser;
-import org.casebridge.sharing.access.domain.CaseAccess;
-import org.casebridge.sharing.access.domain.Share;
-import org.casebridge.sharing.access.store.MongoCaseAccess;
-import org.casebridge.sharing.partnership.domain.Partnership;
+import org.casebridge.sharing.requests.app.AccessRequestDecisions;
+import org.casebridge.sharing.requests.app.AccessRequests;
 import org.casebridge.sharing.requests.domain.AccessRequest;
-import org.casebridge.sharing.requests.store.MongoCaseReferences;
-import org.casebridge.sharing.requests.store.MongoAccessRequests;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.ResponseEntity;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -50,26 +38,12 @@ class AccessRequestController {
 
     private static final String ID = "[0-9a-f]{24}";
 
-    private final MongoAccessRequests requests;
-    private final MongoCaseReferences references;
-    private final MongoCaseAccess access;
-    private final Partnership partnership;
-    private final AuditTrail audit;
-    private final Clock clock;
-    private final int perUser;
-    private final Duration window;
+    private final AccessRequests requests;
+    private final AccessRequestDecisions decisions;
 
-    AccessRequestController(MongoAccessRequests requests, MongoCaseReferences references, MongoCaseAccess access,
-            Partnership partnership, AuditTrail audit, Clock clock, @Value("${casebridge.access-requests.per-user}") int perUser,
-            @Value("${casebridge.access-requests.window}") Duration window) {
+    AccessRequestController(AccessRequests requests, AccessRequestDecisions decisions) {
         this.requests = requests;
-        this.references = references;
-        this.access = access;
-        this.partnership = partnership;
-        this.audit = audit;
-        this.clock = clock;
-        this.perUser = perUser;
-        this.window = window;
+        this.decisions = decisions;
     }
 
     /**
@@ -127,90 +101,23 @@ class AccessRequestController {
                     + "managers' list. At most a few requests per user per window (429 with Retry-After).")
     @PostMapping
     ResponseEntity<MyRequestView> ask(@Valid @RequestBody NewRequest body, CurrentUser user) {
-        if (user.organisation() == null) {
-            throw DomainException.forbidden("Your account belongs to no organisation.");
-        }
-        Instant now = clock.instant();
-        List<Instant> recent = requests.madeSince(user.id(), now.minus(window));
-        if (recent.size() >= perUser) {
-            // counted in MongoDB, so every instance and a restart agree; free again when the oldest leaves the window
-            throw new TooManyRequests(perUser, window, Duration.between(now, recent.get(recent.size() - perUser).plus(window)));
-        }
-        int named = (body.caseId() != null ? 1 : 0) + (body.reference() != null ? 1 : 0) + (body.personId() != null ? 1 : 0);
-        if (named != 1 || (body.personId() != null) != (body.organisation() != null)) {
-            throw DomainException.invalid("Name a case (caseId or reference), or a person (personId) with the organisation "
-                    + "that knows them.");
-        }
-        AccessRequest request = body.personId() != null ? aboutPerson(body, user, now)
-                : body.reference() != null ? byReference(body, user, now) : byId(body, user, now);
+        AccessRequest request = requests.ask(new AccessRequests.Asked(body.caseId(), body.reference(), body.personId(),
+                body.organisation(), body.reason()), user);
         return ResponseEntity.accepted().location(URI.create("/api/v1/sharing/access-requests/" + request.id()))
                 .body(MyRequestView.of(request));
-    }
-
-    private AccessRequest byId(NewRequest body, CurrentUser user, Instant now) {
-        // asked twice: the same 409 whether or not a case is behind it (the first request is kept either way)
-        if (requests.pendingFor(body.caseId(), user.id())) {
-            throw DomainException.conflict("You already asked for access to this case; wait for the answer.");
-        }
-        var found = access.find(body.caseId());
-        AccessRequest request = found.isPresent()
-                ? AccessRequest.ask(requests.newId(), body.caseId(), found.get().caseType(),
-                        found.get().ownerOrganisation(), user.id(), user.organisation(), body.reason(),
-                        found.get().levelOf(user.principals(), now).isPresent(), now)
-                : AccessRequest.askAboutNoKnownCase(requests.newId(), body.caseId(), user.id(), user.organisation(),
-                        body.reason(), now);
-        requests.insert(request, audit.entry(user, "REQUEST_ACCESS", "case", body.caseId(), "requester", body.reason(),
-                null));
-        return request;
-    }
-
-    /** A reference no case has is kept like one that names a case, and so answered the same. */
-    private AccessRequest byReference(NewRequest body, CurrentUser user, Instant now) {
-        var found = references.caseNamed(body.reference()).flatMap(access::find);
-        if (requests.pendingForReference(body.reference(), user.id())
-                || found.isPresent() && requests.pendingFor(found.get().caseId(), user.id())) {
-            throw DomainException.conflict("You already asked for access to this case; wait for the answer.");
-        }
-        AccessRequest request = found.isPresent()
-                ? AccessRequest.ask(requests.newId(), found.get().caseId(), body.reference(), found.get().caseType(),
-                        found.get().ownerOrganisation(), user.id(), user.organisation(), body.reason(),
-                        found.get().levelOf(user.principals(), now).isPresent(), now)
-                : AccessRequest.askAboutNoKnownReference(requests.newId(), body.reference(), user.id(), user.organisation(),
-                        body.reason(), now);
-        requests.insert(request, audit.entry(user, "REQUEST_ACCESS", "case",
-                request.caseId() != null ? request.caseId() : body.reference(), "requester", body.reason(), null));
-        return request;
-    }
-
-    private AccessRequest aboutPerson(NewRequest body, CurrentUser user, Instant now) {
-        if (!partnership.isMember(body.organisation())) {
-            throw DomainException.invalid("No partner organisation " + body.organisation() + ".");
-        }
-        if (requests.pendingForPerson(body.personId(), body.organisation(), user.id())) {
-            throw DomainException.conflict("You already asked this organisation about this person; wait for the answer.");
-        }
-        AccessRequest request = AccessRequest.askAboutPerson(requests.newId(), body.personId(), body.organisation(),
-                user.id(), user.organisation(), body.reason(), now);
-        requests.insert(request, audit.entry(user, "REQUEST_ACCESS", "person", body.personId(), "requester", body.reason(),
-                null));
-        return request;
     }
 
     @Operation(summary = "Requests about your organisation's cases (its managers), newest first")
     @GetMapping
     List<RequestView> toMyOrganisation(CurrentUser user, @RequestParam(required = false) AccessRequest.Status status,
             @RequestParam(defaultValue = "50") @Min(1) @Max(200) int limit) {
-        if (user.organisation() == null) {
-            throw DomainException.forbidden("Your account belongs to no organisation.");
-        }
-        return requests.toOrganisation(user.organisation(), status, limit).stream().filter(r -> answers(r, user))
-                .map(RequestView::of).toList();
+        return requests.toMyOrganisation(user, status, limit).stream().map(RequestView::of).toList();
     }
 
     @Operation(summary = "Your own requests and their answers, newest first")
     @GetMapping("/mine")
     List<MyRequestView> mine(CurrentUser user, @RequestParam(defaultValue = "50") @Min(1) @Max(200) int limit) {
-        return requests.by(user.id(), limit).stream().map(MyRequestView::of).toList();
+        return requests.mine(user, limit).stream().map(MyRequestView::of).toList();
     }
 
     @Operation(summary = "Approve: the requester gets a share of their own, which expires (90 days unless you say)",
@@ -218,69 +125,13 @@ class AccessRequestController {
     @PostMapping("/{id}/approve")
     RequestView approve(@PathVariable @Pattern(regexp = "[0-9a-f]{24}") String id, @RequestBody Approval body,
             CurrentUser user) {
-        AccessRequest request = decidable(id, user);
-        request.requirePending();
-        long expected = request.version();
-        Instant now = clock.instant();
-        if (request.subject() == AccessRequest.Subject.PERSON) {
-            request.approveWithContact(user.name(), body.message(), user.id(), now);
-            if (!requests.update(request, expected, audit.entry(user, "APPROVE_ACCESS", "person", request.personId(),
-                    "manage", null, Map.of("contact", Map.of("after", request.requestedBy() + " told to contact " + user.id()))))) {
-                throw DomainException.conflict("Someone else answered this request meanwhile.");
-            }
-            return RequestView.of(request);
-        }
-        Instant until = AccessRequest.termEnding(body.expiresAt(), now);
-        AccessLevel level = body.level() == null ? AccessLevel.VIEW : body.level();
-        String shareId = new ObjectId().toHexString();
-        Share share = access.change(request.caseId(), c -> c.share(user.principals(), user.id(), shareId,
-                new CaseAccess.ShareRequest(PrincipalKind.USER, request.requestedBy(), request.requesterOrganisation(), level,
-                        "Access request: " + request.reason(), until, Share.Consent.NOT_NEEDED, null), partnership, now),
-                // the record of approving rides with the share it makes: the access given is never stored without it
-                made -> audit.entry(user, "APPROVE_ACCESS", "case", request.caseId(), "manage", null,
-                        Map.of("share", Map.of("after", request.requestedBy() + " " + level + " until " + until))));
-        request.approve(share.id(), level, until, user.id(), now);
-        if (!requests.update(request, expected)) {
-            throw DomainException.conflict("Someone else answered this request meanwhile.");
-        }
-        return RequestView.of(request);
+        return RequestView.of(decisions.approve(id, body.level(), body.expiresAt(), body.message(), user));
     }
 
     @Operation(summary = "Decline, with a reason the requester will see")
     @PostMapping("/{id}/decline")
     RequestView decline(@PathVariable @Pattern(regexp = "[0-9a-f]{24}") String id, @Valid @RequestBody Decline body,
             CurrentUser user) {
-        AccessRequest request = decidable(id, user);
-        long expected = request.version();
-        request.decline(body.reason(), user.id(), clock.instant());
-        boolean person = request.subject() == AccessRequest.Subject.PERSON;
-        if (!requests.update(request, expected, audit.entry(user, "DECLINE_ACCESS", person ? "person" : "case",
-                person ? request.personId() : request.caseId(), "manage", body.reason(), null))) {
-            throw DomainException.conflict("Someone else answered this request meanwhile.");
-        }
-        return RequestView.of(request);
-    }
-
-    /** Only the case's managers answer a request; to anyone else it does not exist. */
-    private AccessRequest decidable(String id, CurrentUser user) {
-        AccessRequest request = requests.find(id).orElseThrow(() -> DomainException.notFound("Access request " + id));
-        if (!answers(request, user)) {
-            throw DomainException.notFound("Access request " + id);
-        }
-        return request;
-    }
-
-    /**
-     * A case request is answered by those who manage the case; a person request by the asked organisation's
-     * supervisors and administrators. A request about no known case is answered by nobody.
-     */
-    private boolean answers(AccessRequest request, CurrentUser user) {
-        if (request.subject() == AccessRequest.Subject.PERSON) {
-            return request.ownerOrganisation().equals(user.organisation())
-                    && (user.hasRole("SUPERVISOR") || user.hasRole("ORG_ADMIN"));
-        }
-        return request.caseId() != null && access.find(request.caseId())
-                .flatMap(c -> c.levelOf(user.principals(), clock.instant()))
-                .filter(level -> level == AccessLevel.MANAGE).isPresent();
+        return RequestView.of(decisions.decline(id, body.reason(), user));
     }
 }

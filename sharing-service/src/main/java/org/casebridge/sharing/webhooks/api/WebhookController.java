@@ -1,21 +1,13 @@
 package org.casebridge.sharing.webhooks.api;
 
 import java.net.URI;
-import java.security.SecureRandom;
-import java.time.Clock;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.List;
 
-import org.bson.types.ObjectId;
-import org.casebridge.platform.domain.DomainException;
 import org.casebridge.platform.security.CurrentUser;
-import org.casebridge.sharing.webhooks.delivery.FeedReplay;
-import org.casebridge.sharing.webhooks.delivery.WebhookSettings;
-import org.casebridge.sharing.webhooks.delivery.WebhookTargets;
-import org.casebridge.sharing.webhooks.store.WebhookSecrets;
-import org.casebridge.sharing.webhooks.store.MongoWebhooks;
-import org.casebridge.sharing.webhooks.store.MongoWebhooks.Subscription;
+import org.casebridge.sharing.webhooks.app.WebhookSubscriptions;
+import org.casebridge.sharing.webhooks.app.WebhookSubscriptions.SubscriptionView;
+import org.casebridge.sharing.webhooks.domain.CallStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -44,42 +36,13 @@ import jakarta.validation.constraints.Size;
 @Validated
 class WebhookController {
 
-    private static final SecureRandom RANDOM = new SecureRandom();
+    private final WebhookSubscriptions subscriptions;
 
-    private final MongoWebhooks webhooks;
-    private final FeedReplay replay;
-    private final WebhookSettings settings;
-    private final Clock clock;
-    private final WebhookTargets targets;
-    private final WebhookSecrets secrets;
-
-    WebhookController(MongoWebhooks webhooks, FeedReplay replay, WebhookSettings settings, Clock clock,
-            WebhookTargets targets, WebhookSecrets secrets) {
-        this.targets = targets;
-        this.secrets = secrets;
-        this.webhooks = webhooks;
-        this.replay = replay;
-        this.settings = settings;
-        this.clock = clock;
+    WebhookController(WebhookSubscriptions subscriptions) {
+        this.subscriptions = subscriptions;
     }
 
     record NewSubscription(@NotBlank @Size(max = 500) String url) {
-    }
-
-    /** @param secret shown once, when the subscription is made or its secret rotated: the key that signs every call */
-    record SubscriptionView(String id, String organisation, String url, boolean active, Instant createdAt, String secret) {
-        static SubscriptionView of(Subscription s, String newSecret) {
-            return new SubscriptionView(s.id(), s.organisation(), s.url(), s.active(), s.createdAt(), newSecret);
-        }
-    }
-
-    record DeliveryView(String id, String eventId, String eventType, String position, String status, int attempts,
-            Integer lastStatus, String lastError, Instant nextAttemptAt, Instant deliveredAt) {
-        static DeliveryView of(MongoWebhooks.Delivery d) {
-            return new DeliveryView(d.id(), d.eventId(), d.eventType(), d.position(),
-                    MongoWebhooks.Status.of(d.status()).name(), d.attempts(), d.lastStatus(), d.lastError(),
-                    d.nextAttemptAt(), d.sentAt());
-        }
     }
 
     record ReplayRequest(Instant since, @Pattern(regexp = "\\d{1,3}-\\d{1,18}") String fromPosition) {
@@ -94,29 +57,8 @@ class WebhookController {
                     + "anything else is retried with backoff.")
     @PostMapping
     ResponseEntity<SubscriptionView> subscribe(@Valid @RequestBody NewSubscription request, CurrentUser user) {
-        String organisation = requireIntegrator(user);
-        URI url;
-        try {
-            url = URI.create(request.url().strip());
-        } catch (IllegalArgumentException e) {
-            throw DomainException.invalid("Not a URL: " + request.url());
-        }
-        boolean https = "https".equalsIgnoreCase(url.getScheme());
-        boolean http = "http".equalsIgnoreCase(url.getScheme());
-        if (url.getHost() == null || !(https || (http && settings.allowHttp()))) {
-            throw DomainException.invalid("A webhook URL must be https://" + (settings.allowHttp() ? " or http://" : "") + "…");
-        }
-        if (url.getUserInfo() != null) {
-            throw DomainException.invalid("A webhook URL carries no user name or password; calls are signed instead.");
-        }
-        targets.requireReachable(url);
-        String id = new ObjectId().toHexString();
-        String secret = newSecret();
-        Subscription subscription = new Subscription(id, organisation, url.toString(), secrets.seal(id, secret), true,
-                user.id(), clock.instant());
-        webhooks.subscribe(subscription);
-        return ResponseEntity.created(URI.create("/api/v1/sharing/webhooks/" + subscription.id()))
-                .body(SubscriptionView.of(subscription, secret));
+        SubscriptionView subscription = subscriptions.subscribe(request.url(), user);
+        return ResponseEntity.created(URI.create("/api/v1/sharing/webhooks/" + subscription.id())).body(subscription);
     }
 
     @Operation(summary = "Rotate the signing secret: a new one, returned once, replaces the old at once",
@@ -125,40 +67,28 @@ class WebhookController {
                     + "secret within minutes and nothing is lost.")
     @PostMapping("/{id}/secret")
     SubscriptionView rotateSecret(@PathVariable @Pattern(regexp = "[0-9a-f]{24}") String id, CurrentUser user) {
-        Subscription subscription = owned(id, user);
-        if (!subscription.active()) {
-            throw DomainException.conflict("This subscription has ended.");
-        }
-        String secret = newSecret();
-        webhooks.replaceSecret(subscription.id(), secrets.seal(subscription.id(), secret));
-        return SubscriptionView.of(subscription, secret);
-    }
-
-    private static String newSecret() {
-        byte[] secret = new byte[32];
-        RANDOM.nextBytes(secret);
-        return HexFormat.of().formatHex(secret);
+        return subscriptions.rotateSecret(id, user);
     }
 
     @Operation(summary = "Your organisation's webhook subscriptions (without their secrets)")
     @GetMapping
     List<SubscriptionView> mine(CurrentUser user) {
-        return webhooks.of(requireIntegrator(user)).stream().map(s -> SubscriptionView.of(s, null)).toList();
+        return subscriptions.mine(user);
     }
 
     @Operation(summary = "End a subscription; calls not yet made are dropped")
     @DeleteMapping("/{id}")
     ResponseEntity<Void> end(@PathVariable @Pattern(regexp = "[0-9a-f]{24}") String id, CurrentUser user) {
-        webhooks.deactivate(owned(id, user).id());
+        subscriptions.end(id, user);
         return ResponseEntity.noContent().build();
     }
 
     @Operation(summary = "Calls made and waiting for a subscription, newest first")
     @GetMapping("/{id}/deliveries")
-    List<DeliveryView> deliveries(@PathVariable @Pattern(regexp = "[0-9a-f]{24}") String id, CurrentUser user,
-            @RequestParam(required = false) MongoWebhooks.Status status,
+    List<WebhookSubscriptions.DeliveryView> deliveries(@PathVariable @Pattern(regexp = "[0-9a-f]{24}") String id,
+            CurrentUser user, @RequestParam(required = false) CallStatus status,
             @RequestParam(defaultValue = "50") @Min(1) @Max(500) int limit) {
-        return webhooks.deliveriesOf(owned(id, user).id(), status, limit).stream().map(DeliveryView::of).toList();
+        return subscriptions.deliveries(id, status, limit, user);
     }
 
     @Operation(summary = "Send the feed again from a time or a position",
@@ -167,29 +97,7 @@ class WebhookController {
     @PostMapping("/{id}/replay")
     ResponseEntity<Replayed> replay(@PathVariable @Pattern(regexp = "[0-9a-f]{24}") String id,
             @Valid @RequestBody ReplayRequest request, CurrentUser user) {
-        Subscription subscription = owned(id, user);
-        if (!subscription.active()) {
-            throw DomainException.conflict("This subscription has ended.");
-        }
-        try {
-            return ResponseEntity.accepted().body(new Replayed(replay.replay(subscription, request.since(),
-                    request.fromPosition())));
-        } catch (IllegalArgumentException e) {
-            throw DomainException.invalid(e.getMessage());
-        }
-    }
-
-    private Subscription owned(String id, CurrentUser user) {
-        String organisation = requireIntegrator(user);
-        return webhooks.find(id).filter(s -> s.organisation().equals(organisation))
-                .orElseThrow(() -> DomainException.notFound("Webhook subscription " + id));
-    }
-
-    private static String requireIntegrator(CurrentUser user) {
-        if (user.organisation() == null || !(user.roles().contains("INTEGRATION") || user.roles().contains("ORG_ADMIN"))) {
-            throw DomainException.forbidden("Webhook subscriptions are managed by an organisation's integration clients "
-                    + "and administrators.");
-        }
-        return user.organisation();
+        return ResponseEntity.accepted().body(new Replayed(subscriptions.replay(id, request.since(), request.fromPosition(),
+                user)));
     }
 }

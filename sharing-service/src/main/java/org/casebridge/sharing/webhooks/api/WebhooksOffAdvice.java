@@ -1,7 +1,7 @@
 package org.casebridge.sharing.webhooks.api;
 
 import org.casebridge.platform.web.Problems;
-import org.casebridge.sharing.webhooks.store.WebhookSecrets;
+import org.casebridge.sharing.webhooks.domain.WebhooksNotSetUp;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
@@ -19,8 +19,8 @@ class WebhooksOffAdvice {
 
     private static final Logger log = LoggerFactory.getLogger(WebhooksOffAdvice.class);
 
-    @ExceptionHandler(WebhookSecrets.NotConfigured.class)
-    ResponseEntity<ProblemDetail> off(WebhookSecrets.NotConfigured e) {
+    @ExceptionHandler(WebhooksNotSetUp.class)
+    ResponseEntity<ProblemDetail> off(WebhooksNotSetUp e) {
         log.error("{}", e.getMessage());
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).body(Problems.of(HttpStatus.SERVICE_UNAVAILABLE,
                 "Webhooks unavailable", "Webhooks are not set up on this deployment; ask its operator."));

@@ -6,6 +6,7 @@ import java.time.Clock;
 import org.casebridge.platform.delivery.Channel;
 import org.casebridge.platform.delivery.Courier;
 import org.casebridge.sharing.webhooks.domain.WebhookSignature;
+import org.casebridge.sharing.webhooks.domain.WebhooksNotSetUp;
 import org.casebridge.sharing.webhooks.store.MongoWebhooks;
 import org.casebridge.sharing.webhooks.store.MongoWebhooks.Delivery;
 import org.casebridge.sharing.webhooks.store.MongoWebhooks.Subscription;
@@ -66,7 +67,7 @@ public class WebhookSender implements Channel<Delivery> {
         String secret;
         try {
             secret = secrets.open(subscription.id(), subscription.secret());
-        } catch (WebhookSecrets.NotConfigured off) {
+        } catch (WebhooksNotSetUp off) {
             throw new NotNow(off.getMessage());
         }
         return new Attempt("webhook-" + subscription.id(), () -> {

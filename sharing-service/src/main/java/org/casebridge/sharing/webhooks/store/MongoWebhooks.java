@@ -6,6 +6,7 @@ import java.util.Optional;
 
 import org.casebridge.platform.delivery.DeliveryQueue;
 import org.casebridge.platform.events.PendingOutboxes;
+import org.casebridge.sharing.webhooks.domain.CallStatus;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Indexed;
@@ -26,16 +27,12 @@ public class MongoWebhooks {
     static final String DELIVERIES = "webhook_deliveries";
 
     /** A call's status as partners read it: what the delivery queue calls SENT is DELIVERED to them. */
-    public enum Status {
-        PENDING, SENDING, DELIVERED, FAILED;
+    public static CallStatus statusOf(DeliveryQueue.Status stored) {
+        return stored == DeliveryQueue.Status.SENT ? CallStatus.DELIVERED : CallStatus.valueOf(stored.name());
+    }
 
-        public static Status of(DeliveryQueue.Status stored) {
-            return stored == DeliveryQueue.Status.SENT ? DELIVERED : valueOf(stored.name());
-        }
-
-        DeliveryQueue.Status stored() {
-            return this == DELIVERED ? DeliveryQueue.Status.SENT : DeliveryQueue.Status.valueOf(name());
-        }
+    private static DeliveryQueue.Status stored(CallStatus status) {
+        return status == CallStatus.DELIVERED ? DeliveryQueue.Status.SENT : DeliveryQueue.Status.valueOf(status.name());
     }
 
     /** @param secret as stored: sealed by {@link WebhookSecrets}, opened only to sign a call */
@@ -97,10 +94,10 @@ public class MongoWebhooks {
                 DeliveryQueue.Status.PENDING, 0, now, null, null, now, null));
     }
 
-    public List<Delivery> deliveriesOf(String subscriptionId, Status status, int limit) {
+    public List<Delivery> deliveriesOf(String subscriptionId, CallStatus status, int limit) {
         Criteria criteria = Criteria.where("subscriptionId").is(subscriptionId);
         if (status != null) {
-            criteria = criteria.and("status").is(status.stored().name());
+            criteria = criteria.and("status").is(stored(status).name());
         }
         return deliveries.find(criteria, limit);
     }

@@ -9,6 +9,7 @@ import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
+import org.casebridge.sharing.webhooks.domain.WebhooksNotSetUp;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.springframework.util.StringUtils;
@@ -21,13 +22,6 @@ import org.springframework.util.StringUtils;
  */
 @Component
 public class WebhookSecrets {
-
-    /** No key configured: webhooks are off on this deployment. */
-    public static class NotConfigured extends RuntimeException {
-        NotConfigured() {
-            super("No webhook secret key configured (casebridge.webhooks.secret-key, CASEBRIDGE_WEBHOOKS_SECRETKEY)");
-        }
-    }
 
     private static final String SEALED = "aesgcm:";
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -80,7 +74,7 @@ public class WebhookSecrets {
 
     private Cipher cipher(int mode, String subscriptionId, byte[] nonce) throws GeneralSecurityException {
         if (key == null) {
-            throw new NotConfigured();
+            throw new WebhooksNotSetUp();
         }
         Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
         cipher.init(mode, key, new GCMParameterSpec(128, nonce));
