@@ -7,40 +7,44 @@ import java.security.KeyFactory;
 import java.security.interfaces.RSAPublicKey;
 import java.security.spec.X509EncodedKeySpec;
 import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.security.oauth2.server.resource.autoconfigure.OAuth2ResourceServerProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.io.DefaultResourceLoader;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.ReactiveAuthenticationManager;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
-import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
-import org.springframework.security.oauth2.core.OAuth2Error;
-import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
-import org.springframework.security.oauth2.core.OAuth2TokenValidator;
-import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
-import org.springframework.security.oauth2.jwt.Jwt;
-import org.springframework.security.oauth2.jwt.JwtAudienceValidator;
-import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.MappedJwtClaimSetConverter;
 import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtIssuerReactiveAuthenticationManagerResolver;
+import org.springframework.security.oauth2.server.resource.authentication.JwtReactiveAuthenticationManager;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.util.StringUtils;
 
+import reactor.core.publisher.Mono;
+
 /**
  * The gateway checks the bearer token before anything is routed (401 problem+json otherwise) and relays it
- * unchanged, so every service checks it again and knows who is asking.
+ * unchanged, so every service checks it again and knows who is asking. It trusts the same issuers, with the same
+ * rules of who is who ({@link TrustedIssuer}), as the services.
  */
 @Configuration
 @EnableWebFluxSecurity
-@EnableConfigurationProperties(OAuth2ResourceServerProperties.class)
+@EnableConfigurationProperties({OAuth2ResourceServerProperties.class, GatewaySecurity.TrustedIssuersProperties.class})
 class GatewaySecurity {
 
     @Bean
-    SecurityWebFilterChain gatewaySecurityFilterChain(ServerHttpSecurity http, Problems problems, RateLimits rateLimits) {
+    SecurityWebFilterChain gatewaySecurityFilterChain(ServerHttpSecurity http, Problems problems, RateLimits rateLimits,
+            JwtIssuerReactiveAuthenticationManagerResolver trustedIssuers) {
         return http.csrf(ServerHttpSecurity.CsrfSpec::disable)
                 .authorizeExchange(auth -> auth
                         .pathMatchers("/actuator/health/**", "/actuator/info", "/actuator/prometheus", "/v3/api-docs/**",
@@ -49,7 +53,7 @@ class GatewaySecurity {
                         // everything else is the web console, which signs its users in itself (browser sessions, not bearer tokens)
                         .anyExchange().permitAll())
                 // a token that fails the check: refused, and all such requests share one small allowance
-                .oauth2ResourceServer(oauth -> oauth.jwt(jwt -> { })
+                .oauth2ResourceServer(oauth -> oauth.authenticationManagerResolver(trustedIssuers)
                         .authenticationEntryPoint((exchange, e) -> rateLimits.refuseUnverified(exchange,
                                 () -> problems.write(exchange, HttpStatus.UNAUTHORIZED,
                                         "Authentication required", "A valid bearer token is required."))))
@@ -60,46 +64,56 @@ class GatewaySecurity {
                 .build();
     }
 
+    /**
+     * The issuers whose tokens the gateway believes, by {@code iss} (Spring Security's issuer-based resolver): the
+     * services' own list, {@code casebridge.security.issuers}, or, when none are listed, the one issuer of
+     * {@code spring.security.oauth2.resourceserver.jwt.*} as before. A token of an issuer not listed is refused (401)
+     * before any key is looked up.
+     */
     @Bean
-    ReactiveJwtDecoder jwtDecoder(OAuth2ResourceServerProperties properties,
+    JwtIssuerReactiveAuthenticationManagerResolver trustedIssuers(TrustedIssuersProperties configured,
+            OAuth2ResourceServerProperties properties,
             @Value("${casebridge.security.test-public-key-location:}") String testPublicKeyLocation,
-            @Value("${casebridge.security.audience:}") String audience)
-            throws IOException, GeneralSecurityException {
+            @Value("${casebridge.security.audience:}") String audience) {
         OAuth2ResourceServerProperties.Jwt jwt = properties.getJwt();
-        OAuth2TokenValidator<Jwt> validator = tokenRules(jwt.getIssuerUri(), audience);
-        NimbusReactiveJwtDecoder decoder = StringUtils.hasText(testPublicKeyLocation)
-                ? NimbusReactiveJwtDecoder.withPublicKey(readPublicKey(testPublicKeyLocation)).build()
-                : NimbusReactiveJwtDecoder.withJwkSetUri(jwt.getJwkSetUri()).build();
-        decoder.setJwtValidator(validator);
+        List<TrustedIssuer> issuers = configured.issuers().isEmpty()
+                ? List.of(TrustedIssuer.partnershipIssuer(jwt.getIssuerUri(), jwt.getJwkSetUri(), testPublicKeyLocation, audience))
+                : configured.issuers();
+        Map<String, ReactiveAuthenticationManager> managers = new LinkedHashMap<>();
+        for (TrustedIssuer issuer : issuers) {
+            TrustedIssuer entry = issuer.checked(audience);
+            if (managers.put(entry.issuerUri(), new JwtReactiveAuthenticationManager(decoder(entry))) != null) {
+                throw new IllegalStateException("casebridge.security.issuers lists " + entry.issuerUri() + " twice");
+            }
+        }
+        return new JwtIssuerReactiveAuthenticationManagerResolver(issuer -> Mono.justOrEmpty(managers.get(issuer)));
+    }
+
+    /** Keys from the issuer's JWKS (or its PEM public key); claims mapped to CaseBridge's before the rules are checked. */
+    static ReactiveJwtDecoder decoder(TrustedIssuer issuer) {
+        NimbusReactiveJwtDecoder decoder = StringUtils.hasText(issuer.publicKeyLocation())
+                ? NimbusReactiveJwtDecoder.withPublicKey(readPublicKey(issuer.publicKeyLocation())).build()
+                : NimbusReactiveJwtDecoder.withJwkSetUri(issuer.jwkSetUri()).build();
+        MappedJwtClaimSetConverter standard = MappedJwtClaimSetConverter.withDefaults(Map.of());
+        decoder.setClaimSetConverter(claims -> issuer.normalise(standard.convert(claims)));
+        decoder.setJwtValidator(issuer.rules());
         return decoder;
     }
 
-    /**
-     * The services' rules, checked here first: in date, from the configured issuer, for the CaseBridge audience and
-     * naming a non-blank organisation ({@code org}), or 401. Without an issuer or audience the gateway does not start.
-     */
-    static OAuth2TokenValidator<Jwt> tokenRules(String issuer, String audience) {
-        if (!StringUtils.hasText(issuer)) {
-            throw new IllegalStateException("No token issuer configured: set spring.security.oauth2.resourceserver.jwt.issuer-uri "
-                    + "(SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_ISSUERURI) to the issuer whose tokens the gateway accepts");
+    /** The issuers of {@code casebridge.security.issuers}, the same list the services are given. */
+    @ConfigurationProperties("casebridge.security")
+    record TrustedIssuersProperties(List<TrustedIssuer> issuers) {
+        TrustedIssuersProperties {
+            issuers = issuers == null ? List.of() : List.copyOf(issuers);
         }
-        if (!StringUtils.hasText(audience)) {
-            throw new IllegalStateException("No token audience configured: set casebridge.security.audience "
-                    + "(CASEBRIDGE_SECURITY_AUDIENCE) to the audience CaseBridge's tokens carry");
-        }
-        OAuth2TokenValidator<Jwt> organisationRequired = token -> token.getClaims().get("org") instanceof String org
-                && StringUtils.hasText(org)
-                        ? OAuth2TokenValidatorResult.success()
-                        : OAuth2TokenValidatorResult.failure(new OAuth2Error(OAuth2ErrorCodes.INVALID_TOKEN,
-                                "The token names no organisation (org claim)", null));
-        return new DelegatingOAuth2TokenValidator<>(JwtValidators.createDefaultWithIssuer(issuer),
-                new JwtAudienceValidator(audience), organisationRequired);
     }
 
-    private static RSAPublicKey readPublicKey(String location) throws IOException, GeneralSecurityException {
+    private static RSAPublicKey readPublicKey(String location) {
         try (InputStream in = new DefaultResourceLoader().getResource(location).getInputStream()) {
             String pem = new String(in.readAllBytes()).replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
             return (RSAPublicKey) KeyFactory.getInstance("RSA").generatePublic(new X509EncodedKeySpec(Base64.getDecoder().decode(pem)));
+        } catch (IOException | GeneralSecurityException | IllegalArgumentException e) {
+            throw new IllegalStateException("Cannot read the public key at " + location, e);
         }
     }
 }

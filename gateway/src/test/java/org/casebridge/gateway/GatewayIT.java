@@ -6,8 +6,6 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -53,8 +51,6 @@ class GatewayIT {
             exchange.close();
         });
         caseService.start();
-        Path key = Files.createTempFile("gateway-test-key", ".pem");
-        Files.writeString(key, TestTokens.publicKeyPem());
         int nothingListens;
         try (ServerSocket socket = new ServerSocket(0)) {
             nothingListens = socket.getLocalPort();
@@ -62,8 +58,8 @@ class GatewayIT {
         registry.add("CASE_SERVICE_URI", () -> "http://127.0.0.1:" + caseService.getAddress().getPort());
         registry.add("PARTY_SERVICE_URI", () -> "http://127.0.0.1:" + nothingListens);
         registry.add("WEB_CONSOLE_URI", () -> "http://127.0.0.1:" + nothingListens);
-        registry.add("casebridge.security.test-public-key-location", key.toUri()::toString);
-        registry.add("spring.security.oauth2.resourceserver.jwt.issuer-uri", () -> TestTokens.ISSUER);
+        // the services' two test issuers: CaseBridge's own and a partner's, speaking for Thirteen Group only
+        TestTokens.trustedIssuersProperties().forEach((name, value) -> registry.add(name, () -> value));
     }
 
     @AfterAll
@@ -194,6 +190,25 @@ class GatewayIT {
                 TestTokens.fromIssuer("https://someone-else.example", "jo.smith", "STOCKTON_CST"),
                 TestTokens.forAudience("some-other-api", "jo.smith", "STOCKTON_CST"),
                 TestTokens.forAudience(null, "jo.smith", "STOCKTON_CST")}) {
+            lastRequest.clear();
+            var response = get("/api/v1/cases/transfers/incoming", bearer);
+            assertThat(response.getStatusCode().value()).isEqualTo(401);
+            assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+            assertThat(lastRequest).isEmpty();
+        }
+    }
+
+    @Test
+    void aPartnersOwnIssuerIsTrustedForItsOwnOrganisationOnly() {
+        lastRequest.clear();
+        String tom = TestTokens.fromPartner("tom.reid", "THIRTEEN_GROUP", "THIRTEEN_TENANCY_ENFORCEMENT");
+        assertThat(get("/api/v1/cases/transfers/incoming", tom).getStatusCode().value()).isEqualTo(200);
+        assertThat(lastRequest.get("authorization")).isEqualTo("Bearer " + tom);
+
+        for (String bearer : new String[] {TestTokens.fromPartner("tom.reid", "CLEVELAND_POLICE", null),
+                TestTokens.fromPartnerForAudience("some-other-api", "tom.reid", "THIRTEEN_GROUP", null),
+                TestTokens.fromPartner("tom.reid", null, null),
+                TestTokens.fromIssuer("https://someone-else.example", "tom.reid", "THIRTEEN_GROUP")}) {
             lastRequest.clear();
             var response = get("/api/v1/cases/transfers/incoming", bearer);
             assertThat(response.getStatusCode().value()).isEqualTo(401);

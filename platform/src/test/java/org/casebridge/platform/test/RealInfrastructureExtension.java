@@ -22,7 +22,8 @@ import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 /**
  * Starts, once per JVM, real MongoDB and Kafka: Testcontainers images where a Docker engine answers, otherwise
  * an in-JVM KRaft broker and the mongo-java-server MongoDB-wire server. Publishes their addresses, and the
- * public key, issuer and audience of the tokens tests mint, as system properties Spring picks up.
+ * public keys, issuers and audience of the tokens tests mint (CaseBridge's own test issuer and a partner's, see
+ * {@link TestTokens#trustedIssuersProperties()}), as system properties Spring picks up.
  */
 public class RealInfrastructureExtension implements BeforeAllCallback {
 
@@ -48,6 +49,8 @@ public class RealInfrastructureExtension implements BeforeAllCallback {
             publicKey.toFile().deleteOnExit();
             System.setProperty("casebridge.security.test-public-key-location", publicKey.toUri().toString());
             System.setProperty("spring.security.oauth2.resourceserver.jwt.issuer-uri", TestTokens.ISSUER);
+            // and a second issuer, a partner's own identity provider speaking for Thirteen Group only
+            TestTokens.trustedIssuersProperties().forEach(System::setProperty);
             System.setProperty("casebridge.security.audience", TestTokens.AUDIENCE);
             log.info("Real infrastructure for tests: {}", infrastructure);
         }
