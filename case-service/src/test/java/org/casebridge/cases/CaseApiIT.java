@@ -142,6 +142,13 @@ class CaseApiIT {
         var page3 = get(tok, "/api/v1/cases?limit=2&after=" + page2.get("nextCursor").asString()).getBody();
         assertThat(page3.get("items")).hasSize(1);
         assertThat(page3.get("nextCursor").isNull()).isTrue();
+        // a page that ends exactly with the last case offers no next page
+        assertThat(get(tok, "/api/v1/cases?limit=5").getBody().get("nextCursor").isNull()).isTrue();
+        // a caller that shows no count asks for none: the same page, without a total
+        var uncounted = get(tok, "/api/v1/cases?limit=2&total=false").getBody();
+        assertThat(uncounted.has("total")).isFalse();
+        assertThat(uncounted.get("items").findValuesAsString("id")).isEqualTo(page1.get("items").findValuesAsString("id"));
+        assertThat(uncounted.get("nextCursor").asString()).isEqualTo(page1.get("nextCursor").asString());
     }
 
     @Test

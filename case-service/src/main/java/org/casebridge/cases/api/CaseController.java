@@ -25,6 +25,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -71,7 +73,8 @@ class CaseController {
 
     @Operation(summary = "Find the cases you may see, newest first",
             description = "Every filter is optional; they combine. 'q' matches words of the reference, title and summary; 'postcode' (TS18 1AB, or a district such as TS18) finds cases linked to locations there. "
-                    + "Pass the nextCursor of one page as 'after' to get the next page; 'total' counts only cases you may see.")
+                    + "Pass the nextCursor of one page as 'after' to get the next page (none when there is no more); 'total' counts only cases you may see. "
+                    + "Send total=false when you do not show the count: the answer then has no 'total' and comes sooner.")
     @GetMapping
     CasePage find(CurrentUser user, @RequestParam(defaultValue = "20") @Min(1) @Max(100) int limit,
             @RequestParam(required = false) @Pattern(regexp = "[0-9a-f]{24}") String after,
@@ -88,17 +91,19 @@ class CaseController {
             @RequestParam(required = false) Instant openedFrom,
             @RequestParam(required = false) Instant openedTo,
             @RequestParam(required = false) @Size(max = 200) String q,
-            @RequestParam(required = false) Boolean caseReviewDue) {
+            @RequestParam(required = false) Boolean caseReviewDue,
+            @RequestParam(defaultValue = "true") boolean total) {
         CaseSearch search = new CaseSearch(reference, name(type), name(status), name(riskBand), owner, leadOfficer, person,
                 queries.locationIds(location, postcode), openedFrom, openedTo, q, null, caseReviewDue);
-        return page(queries.find(user, search, after, limit));
+        return page(queries.find(user, search, after, limit, total));
     }
 
     @Operation(summary = "Cases you may see whose next review date has passed, newest first")
     @GetMapping("/reviews/overdue")
     CasePage overdueReviews(CurrentUser user, @RequestParam(defaultValue = "20") @Min(1) @Max(100) int limit,
-            @RequestParam(required = false) @Pattern(regexp = "[0-9a-f]{24}") String after) {
-        return page(queries.overdueReviews(user, after, limit));
+            @RequestParam(required = false) @Pattern(regexp = "[0-9a-f]{24}") String after,
+            @RequestParam(defaultValue = "true") boolean total) {
+        return page(queries.overdueReviews(user, after, limit, total));
     }
 
     private static CasePage page(CaseQueries.CasePage found) {
@@ -109,7 +114,8 @@ class CaseController {
         return value == null ? null : value.name();
     }
 
-    record CasePage(List<CaseView> items, String nextCursor, long total) {
+    /** {@code total} is left out of the answer when the caller asked for none. */
+    record CasePage(List<CaseView> items, String nextCursor, @JsonInclude(JsonInclude.Include.NON_NULL) Long total) {
     }
 
     private static ResponseEntity<CaseView> created(Case c) {

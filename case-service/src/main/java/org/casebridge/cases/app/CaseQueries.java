@@ -48,7 +48,8 @@ public class CaseQueries {
     public record Seen(Case value, String grantedBy) {
     }
 
-    public record CasePage(List<Case> items, String nextCursor, long total) {
+    /** {@code total} is null when the caller asked for none. */
+    public record CasePage(List<Case> items, String nextCursor, Long total) {
     }
 
     public Optional<Seen> visible(String id, CurrentUser user) {
@@ -76,22 +77,26 @@ public class CaseQueries {
         return found.value().logVisibleTo(user.organisation());
     }
 
-    /** One page of the cases the caller may see that match, newest first, after the cursor (a case id). */
-    public CasePage find(CurrentUser user, CaseSearch search, String after, int limit) {
-        List<Case> page = cases.search(user.principals(), search, after, limit).stream().map(VisibleCase::value).toList();
-        // titles can hold names and addresses: every case shown is a read of personal data
-        audit.recordEach(user, "LIST", "case", page.stream().map(Case::id).toList(), null);
-        // and the search itself, with its terms, even when it found nothing
-        audit.recordSearch(user, "case", search, page.size(), null);
-        String next = page.size() == limit ? page.get(page.size() - 1).id() : null;
-        return new CasePage(page, next, cases.count(user.principals(), search));
+    /**
+     * One page of the cases the caller may see that match, newest first, after the cursor (a case id); with their
+     * total unless {@code withTotal} is false (counting scans every match: a page that shows no count asks for none).
+     */
+    public CasePage find(CurrentUser user, CaseSearch search, String after, int limit, boolean withTotal) {
+        // one more than asked for says whether a next page exists; it is neither shown nor audited
+        List<Case> found = cases.search(user.principals(), search, after, limit + 1).stream().map(VisibleCase::value).toList();
+        List<Case> page = found.size() > limit ? found.subList(0, limit) : found;
+        // titles can hold names and addresses: every case shown is a read of personal data; and the search itself,
+        // with its terms, even when it found nothing (both in one write)
+        audit.recordEachAndSearch(user, "LIST", "case", page.stream().map(Case::id).toList(), search, null);
+        String next = found.size() > limit ? page.get(page.size() - 1).id() : null;
+        return new CasePage(page, next, withTotal ? cases.count(user.principals(), search) : null);
     }
 
     /** Cases whose next review date has passed. */
-    public CasePage overdueReviews(CurrentUser user, String after, int limit) {
+    public CasePage overdueReviews(CurrentUser user, String after, int limit, boolean withTotal) {
         CaseSearch search = new CaseSearch(null, null, null, null, null, null, null, null, null, null, null,
                 LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC), null);
-        return find(user, search, after, limit);
+        return find(user, search, after, limit, withTotal);
     }
 
     /** A postcode or district stands for the locations in it; with a location too, that location if it is in it. */

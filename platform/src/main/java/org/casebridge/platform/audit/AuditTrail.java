@@ -64,6 +64,10 @@ public class AuditTrail {
      * is read only by those who audit (a case's managers, organisation administrators), never by the searched.
      */
     public void recordSearch(CurrentUser user, String resourceType, Record terms, int hits, String purpose) {
+        recordSearch(user, resourceType, termsOf(terms), hits, purpose);
+    }
+
+    private static Map<String, Object> termsOf(Record terms) {
         Map<String, Object> given = new java.util.LinkedHashMap<>();
         for (java.lang.reflect.RecordComponent component : terms.getClass().getRecordComponents()) {
             try {
@@ -74,11 +78,15 @@ public class AuditTrail {
                 throw new IllegalStateException("cannot read search term " + component.getName(), e);
             }
         }
-        recordSearch(user, resourceType, given, hits, purpose);
+        return given;
     }
 
     /** See {@link #recordSearch(CurrentUser, String, Record, int, String)}; the terms by name (blank ones left out). */
     public void recordSearch(CurrentUser user, String resourceType, Map<String, ?> terms, int hits, String purpose) {
+        store.append(searchEntry(user, resourceType, terms, hits, purpose));
+    }
+
+    private OutboxEvent searchEntry(CurrentUser user, String resourceType, Map<String, ?> terms, int hits, String purpose) {
         Map<String, Object> given = new java.util.TreeMap<>();
         terms.forEach((name, value) -> {
             if (value != null && !(value instanceof String text && text.isBlank())) {
@@ -86,7 +94,7 @@ public class AuditTrail {
                         || value instanceof java.util.Collection<?> ? value : value.toString());
             }
         });
-        record(user, "SEARCH", resourceType, "search:" + (user.organisation() == null ? "none" : user.organisation()),
+        return entry(user, "SEARCH", resourceType, "search:" + (user.organisation() == null ? "none" : user.organisation()),
                 null, purpose, Map.of("terms", given, "hits", hits));
     }
 
@@ -96,9 +104,26 @@ public class AuditTrail {
         if (resourceIds.isEmpty()) {
             return;
         }
+        store.appendAll(eachEntries(user, action, resourceType, resourceIds, purpose));
+    }
+
+    /**
+     * A page of search results: one record per resource shown ({@link #recordEach}), then the search with its terms
+     * and the number shown as its hits ({@link #recordSearch(CurrentUser, String, Record, int, String)}), all in one
+     * write.
+     */
+    public void recordEachAndSearch(CurrentUser user, String action, String resourceType,
+            java.util.List<String> resourceIds, Record terms, String purpose) {
+        java.util.List<OutboxEvent> all = new java.util.ArrayList<>(eachEntries(user, action, resourceType, resourceIds, purpose));
+        all.add(searchEntry(user, resourceType, termsOf(terms), resourceIds.size(), purpose));
+        store.appendAll(all);
+    }
+
+    private java.util.List<OutboxEvent> eachEntries(CurrentUser user, String action, String resourceType,
+            java.util.List<String> resourceIds, String purpose) {
         String requestId = MDC.get(RequestIdFilter.MDC_KEY);
-        store.appendAll(resourceIds.stream().map(id -> events.of(id, null, new AuditRecorded(UUID.randomUUID().toString(),
+        return resourceIds.stream().map(id -> events.of(id, null, new AuditRecorded(UUID.randomUUID().toString(),
                 user.id(), user.organisation(), action, resourceType, id, null, purpose, Map.of(), serviceName, requestId,
-                clock.instant()))).toList());
+                clock.instant()))).toList();
     }
 }
