@@ -24,9 +24,9 @@ class MyWorkController {
     String myWork(Authentication authentication, Model model) {
         Practitioner me = Practitioner.of(authentication);
         Api.Caller user = api.asUser();
-        var casesILead = reads.start(() -> user.get("/api/v1/cases?leadOfficer={me}&limit=10", me.id()));
+        var casesILead = reads.start(() -> user.get("/api/v1/cases?leadOfficer={me}&limit=10&total=false", me.id()));
         var organisationCases = me.organisation() == null ? null
-                : reads.start(() -> user.get("/api/v1/cases?owner={org}&status=OPEN&limit=10", me.organisation()));
+                : reads.start(() -> user.get("/api/v1/cases?owner={org}&status=OPEN&limit=10&total=false", me.organisation()));
         var myTasks = reads.start(() -> user.get("/api/v1/tasks?view=MINE&limit=10"));
         var teamTasks = reads.start(() -> user.get("/api/v1/tasks?view=TEAM&limit=10"));
         var overdueTasks = reads.start(() -> user.get("/api/v1/tasks?view=OVERDUE&limit=10"));

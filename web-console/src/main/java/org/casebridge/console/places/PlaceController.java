@@ -173,7 +173,7 @@ class PlaceController {
         Object concern = place.get("concern");
         model.addAttribute("concernText", concern instanceof Map<?, ?> c && c.get("reasons") instanceof List<?> reasons
                 ? String.join("\n", reasons.stream().map(String::valueOf).toList()) : "");
-        Api.Answer cases = api.get("/api/v1/cases?location={id}&limit=50", id);
+        Api.Answer cases = api.get("/api/v1/cases?location={id}&limit=50&total=false", id);
         model.addAttribute("cases", cases.ok() ? cases.items() : List.of());
         model.addAttribute("roles", ROLES);
         if (!model.containsAttribute("errors")) {
@@ -252,7 +252,7 @@ class PlaceController {
         if (!wanted.matches("[A-Z]{2,5}-[0-9]{4}-[0-9]{6}")) {
             errors.put("reference", "Enter a case reference, like ASB-2026-000123");
         } else {
-            List<Map<String, Object>> found = api.get("/api/v1/cases?reference={reference}&limit=1", wanted).items();
+            List<Map<String, Object>> found = api.get("/api/v1/cases?reference={reference}&limit=1&total=false", wanted).items();
             if (found.isEmpty()) {
                 errors.put("reference", "There is no case with that reference that you can see");
             } else {
