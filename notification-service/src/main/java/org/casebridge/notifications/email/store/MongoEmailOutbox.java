@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.casebridge.notifications.email.domain.EmailStatus;
 import org.casebridge.platform.delivery.DeliveryQueue;
 import org.casebridge.platform.events.PendingOutboxes;
 import org.springframework.data.annotation.Id;
@@ -27,12 +28,9 @@ public class MongoEmailOutbox {
 
     static final String COLLECTION = "email_outbox";
 
-    /** The queue's statuses, and the digest's own two. */
-    public enum Status { WAITING_FOR_DIGEST, DIGESTED, PENDING, SENDING, SENT, FAILED }
-
     @Document(COLLECTION)
     public record Email(@Id String id, @Indexed String recipient, String to, String subject, String body,
-            @Indexed Status status, int attempts, Instant nextAttemptAt, String lastError, Instant createdAt,
+            @Indexed EmailStatus status, int attempts, Instant nextAttemptAt, String lastError, Instant createdAt,
             Instant sentAt) implements DeliveryQueue.Item {
     }
 
@@ -53,12 +51,12 @@ public class MongoEmailOutbox {
     public boolean enqueue(String id, String recipient, String to, String subject, String body, boolean digest,
             Instant now) {
         return queue.enqueue(new Email(id, recipient, to, subject, body,
-                digest ? Status.WAITING_FOR_DIGEST : Status.PENDING, 0, now, null, now, null));
+                digest ? EmailStatus.WAITING_FOR_DIGEST : EmailStatus.PENDING, 0, now, null, now, null));
     }
 
     /** Recipients with e-mails waiting for their digest. */
     public List<String> digestRecipients() {
-        return mongo.findDistinct(Query.query(Criteria.where("status").is(Status.WAITING_FOR_DIGEST.name())), "recipient",
+        return mongo.findDistinct(Query.query(Criteria.where("status").is(EmailStatus.WAITING_FOR_DIGEST.name())), "recipient",
                 COLLECTION, String.class);
     }
 
@@ -67,8 +65,8 @@ public class MongoEmailOutbox {
         List<Email> taken = new ArrayList<>();
         while (true) {
             Email next = mongo.findAndModify(Query.query(Criteria.where("recipient").is(recipient)
-                    .and("status").is(Status.WAITING_FOR_DIGEST.name())).with(Sort.by("createdAt")),
-                    new Update().set("status", Status.DIGESTED.name()), FindAndModifyOptions.options().returnNew(true),
+                    .and("status").is(EmailStatus.WAITING_FOR_DIGEST.name())).with(Sort.by("createdAt")),
+                    new Update().set("status", EmailStatus.DIGESTED.name()), FindAndModifyOptions.options().returnNew(true),
                     Email.class, COLLECTION);
             if (next == null) {
                 return taken;

@@ -1,13 +1,10 @@
 package org.casebridge.notifications.inbox.api;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 
+import org.casebridge.notifications.inbox.app.Inbox;
 import org.casebridge.notifications.inbox.domain.Notification;
-import org.casebridge.notifications.inbox.domain.WhoHears;
-import org.casebridge.notifications.inbox.store.MongoInbox;
-import org.casebridge.platform.domain.DomainException;
 import org.casebridge.platform.security.CurrentUser;
 import org.springframework.http.MediaType;
 import org.springframework.validation.annotation.Validated;
@@ -30,27 +27,12 @@ import jakarta.validation.constraints.Pattern;
 @Validated
 class InboxController {
 
-    private final MongoInbox inbox;
+    private final Inbox inbox;
     private final NotificationStream stream;
-    private final org.casebridge.notifications.email.store.MongoEmailPreferences people;
-    private final org.casebridge.platform.audit.AuditTrail audit;
 
-    InboxController(MongoInbox inbox, NotificationStream stream,
-            org.casebridge.notifications.email.store.MongoEmailPreferences people,
-            org.casebridge.platform.audit.AuditTrail audit) {
-        this.audit = audit;
+    InboxController(Inbox inbox, NotificationStream stream) {
         this.inbox = inbox;
         this.stream = stream;
-        this.people = people;
-    }
-
-    /** Everything the user reads: their own, their teams', their organisation's, and supervisors' if they are one. */
-    static List<String> addressesOf(CurrentUser user) {
-        List<String> principals = new ArrayList<>(user.principals());
-        if (user.organisation() != null && user.roles().contains("SUPERVISOR")) {
-            principals.add(WhoHears.supervisorsOf(user.organisation()));
-        }
-        return principals;
     }
 
     @Operation(summary = "Your inbox, newest first",
@@ -60,44 +42,34 @@ class InboxController {
     InboxPage mine(CurrentUser user, @RequestParam(defaultValue = "20") @Min(1) @Max(100) int limit,
             @RequestParam(defaultValue = "false") boolean unread,
             @RequestParam(required = false) @Pattern(regexp = "[0-9a-f]{24}") String after) {
-        // remembered for e-mail: the organisation gives the address, the roles the default preferences
-        people.seen(user.id(), user.organisation(), user.roles());
-        List<String> addresses = addressesOf(user);
-        List<NotificationView> items = inbox.inboxOf(addresses, user.id(), unread, after, limit).stream()
-                .map(n -> NotificationView.of(n, user.id())).toList();
-        // titles name cases and what happened on them: each one shown is a read, on the case's trail where it has one
-        audit.recordEach(user, "READ_INBOX", "case", items.stream().map(NotificationView::caseId)
-                .filter(java.util.Objects::nonNull).distinct().toList(), null);
-        audit.recordEach(user, "READ_INBOX", "notification", items.stream().filter(n -> n.caseId() == null)
-                .map(NotificationView::id).toList(), null);
-        return new InboxPage(items, items.size() == limit ? items.get(items.size() - 1).id() : null,
-                inbox.unreadCount(addresses, user.id()));
+        Inbox.Page page = inbox.read(user, limit, unread, after);
+        return new InboxPage(page.items().stream().map(n -> NotificationView.of(n, user.id())).toList(), page.nextCursor(),
+                page.unread());
     }
 
     @Operation(summary = "How many unread notifications you have")
     @GetMapping("/unread-count")
     UnreadCount unreadCount(CurrentUser user) {
-        return new UnreadCount(inbox.unreadCount(addressesOf(user), user.id()));
+        return new UnreadCount(inbox.unreadCount(user));
     }
 
     @Operation(summary = "Mark one notification read (for you; your team-mates keep theirs)")
     @PostMapping("/{id}/read")
     NotificationView markRead(@PathVariable @Pattern(regexp = "[0-9a-f]{24}") String id, CurrentUser user) {
-        return inbox.markRead(id, addressesOf(user), user.id()).map(n -> NotificationView.of(n, user.id()))
-                .orElseThrow(() -> DomainException.notFound("Notification " + id));
+        return NotificationView.of(inbox.markRead(id, user), user.id());
     }
 
     @Operation(summary = "Mark everything in your inbox read")
     @PostMapping("/read-all")
     MarkedRead markAllRead(CurrentUser user) {
-        return new MarkedRead(inbox.markAllRead(addressesOf(user), user.id()));
+        return new MarkedRead(inbox.markAllRead(user));
     }
 
     @Operation(summary = "New notifications as they arrive, as Server-Sent Events",
             description = "Each event is named 'notification' and carries the notification as JSON.")
     @GetMapping(path = "/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     SseEmitter live(CurrentUser user) {
-        return stream.open(user.id(), addressesOf(user));
+        return stream.open(user.id(), Inbox.addressesOf(user));
     }
 
     record InboxPage(List<NotificationView> items, String nextCursor, long unread) {

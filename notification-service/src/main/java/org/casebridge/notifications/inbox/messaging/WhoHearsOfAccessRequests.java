@@ -4,9 +4,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.casebridge.contracts.Topics;
 import org.casebridge.contracts.sharing.AccessRequestDecided;
 import org.casebridge.contracts.sharing.AccessRequested;
-import org.casebridge.notifications.inbox.domain.CaseLead;
-import org.casebridge.notifications.inbox.domain.WhoHears;
-import org.casebridge.notifications.inbox.store.MongoCaseLeads;
+import org.casebridge.notifications.inbox.app.CaseNews;
 import org.casebridge.platform.kafka.EventHandlers;
 import org.casebridge.platform.kafka.IdempotentConsumer;
 import org.springframework.kafka.annotation.KafkaListener;
@@ -21,24 +19,16 @@ class WhoHearsOfAccessRequests {
 
     private static final String CONSUMER = "notification-service.sharing";
 
-    private final MongoCaseLeads leads;
     private final EventHandlers events;
 
-    WhoHearsOfAccessRequests(IdempotentConsumer consumer, Deliveries deliveries, MongoCaseLeads leads) {
-        this.leads = leads;
+    WhoHearsOfAccessRequests(IdempotentConsumer consumer, CaseNews news) {
         this.events = new EventHandlers(consumer, CONSUMER)
-                .on(AccessRequested.class, (requested, event) -> deliveries.deliverAsDecided(
-                        WhoHears.accessRequested(requested, referenceOf(requested.caseId())), Causes.of(event)))
-                .on(AccessRequestDecided.class, (decided, event) -> deliveries.deliverAsDecided(
-                        WhoHears.accessRequestDecided(decided, referenceOf(decided.caseId())), Causes.of(event)));
+                .on(AccessRequested.class, (requested, event) -> news.accessRequested(requested, Causes.of(event)))
+                .on(AccessRequestDecided.class, (decided, event) -> news.accessRequestDecided(decided, Causes.of(event)));
     }
 
     @KafkaListener(topics = Topics.SHARING, groupId = CONSUMER)
     void on(ConsumerRecord<String, byte[]> record) {
         events.handle(record);
-    }
-
-    private String referenceOf(String caseId) {
-        return leads.find(caseId).map(CaseLead::reference).orElse(null);
     }
 }

@@ -4,8 +4,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.casebridge.contracts.Topics;
 import org.casebridge.contracts.party.DuplicateSuspected;
 import org.casebridge.contracts.party.RepeatPresentationFlagged;
-import org.casebridge.notifications.inbox.domain.WhoHears;
-import org.casebridge.notifications.inbox.store.MongoCaseLeads;
+import org.casebridge.notifications.inbox.app.CaseNews;
 import org.casebridge.platform.kafka.EventHandlers;
 import org.casebridge.platform.kafka.IdempotentConsumer;
 import org.springframework.kafka.annotation.KafkaListener;
@@ -22,12 +21,12 @@ class WhoHearsOfPeople {
 
     private final EventHandlers events;
 
-    WhoHearsOfPeople(IdempotentConsumer consumer, Deliveries deliveries, MongoCaseLeads leads) {
+    WhoHearsOfPeople(IdempotentConsumer consumer, CaseNews news) {
         this.events = new EventHandlers(consumer, CONSUMER)
-                .on(RepeatPresentationFlagged.class, (flag, event) -> deliveries.deliver(
-                        WhoHears.repeatPresentation(flag, leads.findAll(flag.caseIds())), event.type() + "|" + event.id()))
-                .on(DuplicateSuspected.class, (suspected, event) -> deliveries.deliver(
-                        WhoHears.duplicateSuspected(suspected), event.type() + "|" + event.subject()));
+                .on(RepeatPresentationFlagged.class, (flag, event) -> news.repeatPresentation(flag,
+                        event.type() + "|" + event.id()))
+                .on(DuplicateSuspected.class, (suspected, event) -> news.duplicateSuspected(suspected,
+                        event.type() + "|" + event.subject()));
     }
 
     @KafkaListener(topics = Topics.PARTY, groupId = CONSUMER)

@@ -10,6 +10,7 @@ import org.casebridge.contracts.task.TaskCreated;
 import org.casebridge.contracts.task.TaskDueSoon;
 import org.casebridge.contracts.task.TaskEscalated;
 import org.casebridge.contracts.task.TaskOverdue;
+import org.casebridge.notifications.inbox.app.Deliveries;
 import org.casebridge.notifications.inbox.domain.Notification;
 import org.casebridge.notifications.inbox.domain.WhoHears;
 import org.casebridge.platform.directory.DirectoryCopy;

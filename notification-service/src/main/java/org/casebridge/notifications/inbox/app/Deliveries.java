@@ -1,4 +1,4 @@
-package org.casebridge.notifications.inbox.messaging;
+package org.casebridge.notifications.inbox.app;
 
 import java.time.Clock;
 import java.util.List;
@@ -20,7 +20,7 @@ import org.springframework.stereotype.Component;
  * when the decision arrives the held drafts go to whoever it lets see the case, and no further.
  */
 @Component
-class Deliveries {
+public class Deliveries {
 
     private final MongoInbox inbox;
     private final MongoHeldNotifications held;
@@ -34,7 +34,7 @@ class Deliveries {
         this.clock = clock;
     }
 
-    void deliver(List<Notification.Draft> drafts, String cause) {
+    public void deliver(List<Notification.Draft> drafts, String cause) {
         boolean heldAny = false;
         for (Notification.Draft draft : drafts) {
             if (draft.caseId() == null) {
@@ -60,7 +60,7 @@ class Deliveries {
      * For drafts made from sharing-service's decision itself: it is the newest word on who may see the case, newer
      * than the projection, which another consumer may not have applied yet.
      */
-    void deliverAsDecided(List<Notification.Draft> drafts, String cause) {
+    public void deliverAsDecided(List<Notification.Draft> drafts, String cause) {
         for (Notification.Draft draft : drafts) {
             inbox.deliver(Notification.create(inbox.newId(), draft, clock.instant()), cause);
         }
@@ -71,7 +71,7 @@ class Deliveries {
      * and never hear of it. Delivered before released, so a crash in between delivers again, which the inbox's
      * per-cause key ignores.
      */
-    void release(String caseId, AccessList access) {
+    public void release(String caseId, AccessList access) {
         for (MongoHeldNotifications.Held h : held.of(caseId)) {
             if (allows(access, h.draft())) {
                 inbox.deliver(Notification.create(inbox.newId(), h.draft(), clock.instant()), h.cause());
