@@ -12,4 +12,8 @@ class ArchitectureTest {
 
     @ArchTest
     static final ArchRule domainIsPure = DomainRules.DOMAIN_IS_FREE_OF_WEB_KAFKA_AND_MONGODB;
+
+    /** api and messaging (of inbox, email) -> app -> domain; the store only behind app; no api from messaging. */
+    @ArchTest
+    static final ArchRule layers = DomainRules.LAYERS_OF_EVERY_FEATURE;
 }
