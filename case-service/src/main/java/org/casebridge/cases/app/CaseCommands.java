@@ -27,12 +27,12 @@ import org.casebridge.contracts.access.CaseAccessChanged;
 import org.casebridge.contracts.access.CaseAccessChanged.AccessLevel;
 import org.casebridge.contracts.cases.CaseUpdated;
 import org.casebridge.contracts.party.PersonsMerged;
+import org.casebridge.platform.aggregate.CreatedOnce;
 import org.casebridge.platform.aggregate.Expectation;
 import org.casebridge.platform.audit.AuditTrail;
 import org.casebridge.platform.domain.DomainException;
 import org.casebridge.platform.security.CurrentUser;
 import org.casebridge.platform.web.ETags;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 
 /**
@@ -105,14 +105,10 @@ public class CaseCommands {
      * referral sent again ({@code key}) finds the case it made.
      */
     public Case openReferral(String key, Case.CaseOpening opening) {
-        return cases.findByIdempotencyKey(key).map(VisibleCase::value).orElseGet(() -> {
+        return CreatedOnce.byKey(() -> cases.findByIdempotencyKey(key).map(VisibleCase::value), () -> {
             Case c = Case.open(cases.newId(), opening, references, clock.instant());
-            try {
-                cases.insert(c, key);
-                return c;
-            } catch (DuplicateKeyException raced) {
-                return cases.findByIdempotencyKey(key).orElseThrow().value();
-            }
+            cases.insert(c, key);
+            return c;
         });
     }
 

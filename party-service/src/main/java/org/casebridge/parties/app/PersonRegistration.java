@@ -4,17 +4,16 @@ import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
 import org.casebridge.parties.domain.Person;
 import org.casebridge.parties.domain.PersonDetails;
 import org.casebridge.parties.store.MongoPeople;
+import org.casebridge.platform.aggregate.CreatedOnce;
 import org.casebridge.platform.audit.AuditTrail;
 import org.casebridge.platform.events.OutboxEvent;
 import org.casebridge.platform.security.CurrentUser;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 
 /**
@@ -70,15 +69,8 @@ public class PersonRegistration {
      */
     public Registered registerFromPartner(String organisation, String externalId, Supplier<PersonDetails> details) {
         String key = "inbound|" + organisation + "|" + externalId;
-        Optional<Person> earlier = people.findByIdempotencyKey(key);
-        if (earlier.isPresent()) {
-            return new Registered(earlier.get(), List.of());
-        }
-        try {
-            return registerNew(people.newId(), details.get(), "inbound", organisation, key, registered -> List.of());
-        } catch (DuplicateKeyException raced) {
-            return new Registered(people.findByIdempotencyKey(key).orElseThrow(), List.of());
-        }
+        return CreatedOnce.byKey(() -> people.findByIdempotencyKey(key).map(earlier -> new Registered(earlier, List.of())),
+                () -> registerNew(people.newId(), details.get(), "inbound", organisation, key, registered -> List.of()));
     }
 
     private Registered registerNew(String id, PersonDetails details, String by, String organisation, String key,
