@@ -11,6 +11,7 @@ import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -81,11 +82,38 @@ final class Browser implements AutoCloseable {
         new Select(waitFor(select)).selectByVisibleText(visibleText);
     }
 
+    /**
+     * Clicks as a person would. A click that sends a form or follows a link to another page returns once that page
+     * has replaced this one: reading the page straight after must never read the page the click left (or a body torn
+     * down under the read).
+     */
     void click(By element) {
         WebElement target = waitFor(element);
-        ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block:'center'})", target);
+        Boolean leavesThePage = (Boolean) ((JavascriptExecutor) driver).executeScript(LEAVES_THE_PAGE, target);
+        WebElement page = driver.findElement(By.tagName("html"));
         target.click();
+        if (Boolean.TRUE.equals(leavesThePage)) {
+            new WebDriverWait(driver, Duration.ofSeconds(20)).ignoring(WebDriverException.class).until(d -> {
+                try {
+                    page.isEnabled();
+                    return false;
+                } catch (StaleElementReferenceException replaced) {
+                    return true;
+                }
+            });
+        }
     }
+
+    /** Scrolls the target into view and tells whether clicking it loads another document (a submit, a link away). */
+    private static final String LEAVES_THE_PAGE = """
+            const t = arguments[0];
+            t.scrollIntoView({block: 'center'});
+            const submit = t.closest('button, input[type=submit]');
+            if (submit && submit.form && submit.type === 'submit') return true;
+            const link = t.closest('a[href]');
+            if (!link || link.getAttribute('href').startsWith('#') || link.target) return false;
+            return !(link.hash && link.href.split('#')[0] === location.href.split('#')[0]);
+            """;
 
     /** Opens one of the case page's tabs, as a click on it would. */
     void tab(String name) {
@@ -94,7 +122,7 @@ final class Browser implements AutoCloseable {
 
     /** The page's text, once it has one: straight after a click that submits a form the next page may not have a body yet. */
     String text() {
-        return new WebDriverWait(driver, Duration.ofSeconds(20)).ignoring(StaleElementReferenceException.class)
+        return new WebDriverWait(driver, Duration.ofSeconds(20)).ignoring(WebDriverException.class)
                 .until(d -> d.findElement(By.tagName("body")).getText());
     }
 
