@@ -22,6 +22,8 @@ public final class LocalStack implements AutoCloseable {
 
     public static final int GATEWAY_PORT = 8080;
     public static final int ISSUER_PORT = 9000;
+    /** The second issuer, a partner's own identity provider (Thirteen Group's), served by the same dev issuer. */
+    public static final String PARTNER_ISSUER = "http://localhost:" + ISSUER_PORT + "/partner";
     /** The web console; browsers reach it through the gateway at http://localhost:8080/. */
     public static final int CONSOLE_PORT = 8086;
     public static final int KAFKA_PORT = 9092;
@@ -96,7 +98,8 @@ public final class LocalStack implements AutoCloseable {
         log("Starting the development OpenID Connect issuer");
         ChildProcess issuer = track(ChildProcess.startJava("dev-issuer", logs, concat(SERVICE_JVM, List.of("-cp", classpath)),
                 List.of("org.casebridge.localstack.issuer.DevIssuerApplication", "--spring.config.name=dev-issuer",
-                        "--casebridge.issuer.key-file=" + data.resolve("issuer").resolve("signing-key.json")),
+                        "--casebridge.issuer.key-file=" + data.resolve("issuer").resolve("signing-key.json"),
+                        "--casebridge.partner-issuer.key-file=" + data.resolve("issuer").resolve("partner-signing-key.json")),
                 Map.of()));
         mongo.awaitPort(MONGO_PORT, READY_TIMEOUT);
         kafka.awaitPort(KAFKA_PORT, READY_TIMEOUT);
@@ -179,6 +182,19 @@ public final class LocalStack implements AutoCloseable {
         env.put("SERVER_PORT", String.valueOf(service.port()));
         env.put("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_JWKSETURI", "http://localhost:" + ISSUER_PORT + "/oauth2/jwks");
         env.put("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_ISSUERURI", "http://localhost:" + ISSUER_PORT);
+        // two issuers (casebridge.security.issuers): the partnership's own, for the demo partnership's organisations, and
+        // a partner's own identity provider (the dev issuer's /partner) speaking for Thirteen Group only, its claims
+        // named its own way
+        env.put("CASEBRIDGE_SECURITY_ISSUERS_0_ISSUERURI", "http://localhost:" + ISSUER_PORT);
+        env.put("CASEBRIDGE_SECURITY_ISSUERS_0_JWKSETURI", "http://localhost:" + ISSUER_PORT + "/oauth2/jwks");
+        env.put("CASEBRIDGE_SECURITY_ISSUERS_0_ORGANISATIONS", String.join(",", DemoPartnership.load().users().stream()
+                .map(DemoPartnership.DemoUser::organisation).distinct().sorted().toList()));
+        env.put("CASEBRIDGE_SECURITY_ISSUERS_1_ISSUERURI", PARTNER_ISSUER);
+        env.put("CASEBRIDGE_SECURITY_ISSUERS_1_JWKSETURI", PARTNER_ISSUER + "/jwks");
+        env.put("CASEBRIDGE_SECURITY_ISSUERS_1_ORGANISATIONCLAIM", "organisation_code");
+        env.put("CASEBRIDGE_SECURITY_ISSUERS_1_ORGANISATIONS", "THIRTEEN_GROUP");
+        env.put("CASEBRIDGE_SECURITY_ISSUERS_1_ROLESCLAIM", "groups");
+        env.put("CASEBRIDGE_SECURITY_ISSUERS_1_TEAMSCLAIM", "departments");
         env.put("SPRING_MAIL_HOST", "localhost");
         env.put("SPRING_MAIL_PORT", String.valueOf(SMTP_PORT));
         // partners' webhook endpoints on this machine are plain http, on this machine's own addresses

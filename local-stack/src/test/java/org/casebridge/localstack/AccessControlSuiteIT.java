@@ -65,7 +65,8 @@ import tools.jackson.databind.json.JsonMapper;
  * Idempotency-Key; find (search, by person, by place, incoming transfers, inbox); ask for access to a case unseen and
  * to no case at all. Owners try to share with, and set tasks for, another organisation's users while naming their own
  * organisation for them. Tokens the issuer's own key signed without an organisation, from another issuer, for another
- * audience or out of date are tried on every service.
+ * audience or out of date, and tokens of the second issuer (Thirteen Group's own) claiming another organisation or
+ * none, are tried on every service.
  * <p>
  * Every attempt on another organisation's records is counted; a leak is a refusal the rules demand that did not
  * happen (a 2xx, a 403 or 409 where the record must look as if it did not exist, reasons shown, a record found,
@@ -403,12 +404,30 @@ class AccessControlSuiteIT {
         forged.put("no audience", sign.apply(jo.apply(STOCKTON).audience((String) null)));
         forged.put("out of date", sign.apply(jo.apply(STOCKTON).issueTime(Date.from(now.minusSeconds(7200)))
                 .expirationTime(Date.from(now.minusSeconds(3600)))));
+        // the second issuer, Thirteen Group's own identity provider, is believed for Thirteen Group and nobody else
+        for (String path : List.of("/api/v1/cases?limit=5", "/api/v1/cases/transfers/incoming", "/api/v1/notifications")) {
+            expectStatus(send(route, HttpMethod.GET, path, partnerToken("tom.reid", null), null, null, null), 200);
+        }
+        forged.put("the partner's issuer claiming Stockton", partnerToken("tom.reid", STOCKTON));
+        forged.put("the partner's issuer claiming no organisation", partnerToken("tom.reid", " "));
         for (var token : forged.entrySet()) {
             for (String path : paths) {
                 check(tally, true, "token with " + token.getKey() + " on " + path,
                         send(route, HttpMethod.GET, path, token.getValue(), null, null, null), 401);
             }
         }
+    }
+
+    /** A token of the local stack's second issuer ({@code /partner/token}), naming {@code organisation} if given. */
+    private static String partnerToken(String username, String organisation) {
+        var form = new org.springframework.util.LinkedMultiValueMap<String, String>();
+        form.add("username", username);
+        form.add("password", "demo");
+        if (organisation != null) {
+            form.add("organisation", organisation);
+        }
+        return http.post().uri(LocalStack.PARTNER_ISSUER + "/token").contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                .body(form).retrieve().body(JsonNode.class).get("access_token").asString();
     }
 
     // ------------------------------------------------------------------------------------------------ the attempts

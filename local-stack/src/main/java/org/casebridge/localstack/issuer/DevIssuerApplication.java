@@ -102,6 +102,11 @@ public class DevIssuerApplication {
     @Bean
     JWKSource<SecurityContext> jwkSource(@Value("${casebridge.issuer.key-file:data/issuer/signing-key.json}") Path keyFile)
             throws IOException, ParseException, NoSuchAlgorithmException {
+        return new ImmutableJWKSet<>(new JWKSet(signingKey(keyFile)));
+    }
+
+    /** The RSA signing key kept in {@code keyFile}, made there on first start. */
+    static RSAKey signingKey(Path keyFile) throws IOException, ParseException, NoSuchAlgorithmException {
         RSAKey key;
         if (Files.exists(keyFile)) {
             key = RSAKey.parse(Files.readString(keyFile));
@@ -114,7 +119,7 @@ public class DevIssuerApplication {
             Files.createDirectories(keyFile.toAbsolutePath().getParent());
             Files.writeString(keyFile, key.toJSONString());
         }
-        return new ImmutableJWKSet<>(new JWKSet(key));
+        return key;
     }
 
     @Bean
@@ -138,11 +143,14 @@ public class DevIssuerApplication {
                 .build();
     }
 
-    /** The demo token endpoint takes a form post from curl: no session, no CSRF token. */
+    /**
+     * The demo token endpoints (this issuer's and the partner issuer's) take a form post from curl: no session, no CSRF
+     * token.
+     */
     @Bean
     @Order(1)
     SecurityFilterChain devTokenEndpoint(HttpSecurity http) throws Exception {
-        return http.securityMatcher("/dev/**", "/actuator/health/**")
+        return http.securityMatcher("/dev/**", "/partner/**", "/actuator/health/**")
                 .authorizeHttpRequests(auth -> auth.anyRequest().permitAll())
                 .csrf(csrf -> csrf.disable())
                 .build();
