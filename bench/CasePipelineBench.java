@@ -146,11 +146,32 @@ public class CasePipelineBench {
         return rows;
     }
 
+    /**
+     * The stack's broker serves only signed-in clients: the bench signs in as its operator ({@code admin}), with the
+     * password the stack keeps in its data directory ({@code -Dcasebridge.data}, as bench/stack.sh passes it).
+     */
+    static Properties signedIn() {
+        Properties secrets = new Properties();
+        try (var in = java.nio.file.Files.newBufferedReader(java.nio.file.Path.of(System.getProperty("casebridge.data", "data"))
+                .resolve("kafka-secrets.properties"))) {
+            secrets.load(in);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("the stack's Kafka passwords (kafka-secrets.properties)", e);
+        }
+        Properties config = new Properties();
+        config.put("bootstrap.servers", KAFKA);
+        config.put("security.protocol", "SASL_PLAINTEXT");
+        config.put("sasl.mechanism", "PLAIN"); // admin signs in against the broker's own configuration
+        config.put("sasl.jaas.config", "org.apache.kafka.common.security.plain.PlainLoginModule required username=\"admin\" password=\""
+                + secrets.getProperty("admin") + "\";");
+        return config;
+    }
+
     /** The same broker on its own: 1 KB records at the same rate, acks=all, until a consumer polls them. */
     static List<String> rawKafka(int rate, int seconds) throws Exception {
         String topic = "bench.raw-latency." + rate + "." + System.currentTimeMillis();
         Properties admin = new Properties();
-        admin.put("bootstrap.servers", KAFKA);
+        admin.putAll(signedIn());
         try (Admin client = Admin.create(admin)) {
             client.createTopics(List.of(new NewTopic(topic, 3, (short) 1))).all().get();
         }
@@ -162,7 +183,7 @@ public class CasePipelineBench {
         });
         Thread.sleep(3000);
         Properties config = new Properties();
-        config.put("bootstrap.servers", KAFKA);
+        config.putAll(signedIn());
         config.put("acks", "all");
         config.put("linger.ms", "0");
         config.put("key.serializer", StringSerializer.class.getName());
@@ -199,7 +220,7 @@ public class CasePipelineBench {
     /** A consumer that starts at the end of the topic and hands every new record over until told to stop. */
     static Thread listen(String topic, AtomicBoolean listening, OnRecord onRecord) {
         Properties config = new Properties();
-        config.put("bootstrap.servers", KAFKA);
+        config.putAll(signedIn());
         config.put("group.id", "bench-" + topic + "-" + System.nanoTime());
         config.put("auto.offset.reset", "latest");
         config.put("key.deserializer", StringDeserializer.class.getName());

@@ -8,4 +8,4 @@
 export CASEBRIDGE_GATEWAY_RATE_LIMIT_PER_SECOND=1000000
 source "$(dirname "$0")/stack.sh"
 stack_start
-java -cp "$stack_classpath" bench/CasePipelineBench.java "${1:-20}" "${2:-10,20,50,200}"
+java -Dcasebridge.data="$stack_data" -cp "$stack_classpath" bench/CasePipelineBench.java "${1:-20}" "${2:-10,20,50,200}"

@@ -12,26 +12,50 @@ import org.apache.kafka.common.Uuid;
 /**
  * A real Apache Kafka broker in KRaft combined mode (broker and controller in one process), from Kafka's own
  * Maven artifacts. Its log directory is formatted once; after that it starts on the data it has.
+ * <p>
+ * No anonymous client is served: clients sign in with SCRAM-SHA-512 on the client listener, and the broker's
+ * StandardAuthorizer lets each user do only what its ACLs allow ({@link KafkaAcls}); {@code admin} (the broker's own
+ * inter-broker user, and the operators', signing in with PLAIN against this configuration) is a super user. The controller listener, which also answers admin requests,
+ * takes only the node's own {@code controller} user (SASL/PLAIN: SCRAM cannot sign in to a KRaft controller).
  */
 final class KafkaBroker {
 
     private KafkaBroker() {
     }
 
-    static ChildProcess start(Path dataDir, Path logs, String classpath, int port, int controllerPort)
-            throws IOException, InterruptedException {
+    static ChildProcess start(Path dataDir, Path logs, String classpath, int port, int controllerPort,
+            KafkaSecurity security) throws IOException, InterruptedException {
         Path logDir = dataDir.resolve("kafka").toAbsolutePath();
         Path config = dataDir.resolve("kafka-server.properties");
         Files.createDirectories(logDir);
+        if (!Files.exists(config)) {
+            Files.createFile(config); // it holds the broker's passwords: its owner's only
+            try {
+                Files.setPosixFilePermissions(config, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+            } catch (UnsupportedOperationException notPosix) {
+                // a file system without owners' permissions: the data directory's own protection has to do
+            }
+        }
         Files.writeString(config, String.join("\n",
                 "process.roles=broker,controller",
                 "node.id=1",
                 "controller.quorum.voters=1@localhost:" + controllerPort,
-                "listeners=PLAINTEXT://localhost:" + port + ",CONTROLLER://localhost:" + controllerPort,
-                "advertised.listeners=PLAINTEXT://localhost:" + port,
+                "listeners=CLIENT://localhost:" + port + ",CONTROLLER://localhost:" + controllerPort,
+                "advertised.listeners=CLIENT://localhost:" + port,
                 "controller.listener.names=CONTROLLER",
-                "inter.broker.listener.name=PLAINTEXT",
-                "listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT",
+                "inter.broker.listener.name=CLIENT",
+                "listener.security.protocol.map=CLIENT:SASL_PLAINTEXT,CONTROLLER:SASL_PLAINTEXT",
+                "listener.name.client.sasl.enabled.mechanisms=" + KafkaSecurity.MECHANISM + "," + KafkaSecurity.ADMIN_MECHANISM,
+                "listener.name.client.scram-sha-512.sasl.jaas.config=org.apache.kafka.common.security.scram.ScramLoginModule required;",
+                // admin is known to the broker's configuration, not its metadata: there before any user is stored
+                "listener.name.client.plain.sasl.jaas.config=" + security.adminLogin(),
+                "sasl.mechanism.inter.broker.protocol=" + KafkaSecurity.ADMIN_MECHANISM,
+                "listener.name.controller.sasl.enabled.mechanisms=PLAIN",
+                "sasl.mechanism.controller.protocol=PLAIN",
+                "listener.name.controller.plain.sasl.jaas.config=" + security.controllerLogin(),
+                "authorizer.class.name=org.apache.kafka.metadata.authorizer.StandardAuthorizer",
+                "super.users=User:" + KafkaSecurity.ADMIN + ";User:" + KafkaSecurity.CONTROLLER,
+                "allow.everyone.if.no.acl.found=false",
                 "log.dirs=" + logDir,
                 "num.partitions=3",
                 "auto.create.topics.enable=true",

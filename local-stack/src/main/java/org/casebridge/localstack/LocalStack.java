@@ -46,6 +46,10 @@ public final class LocalStack implements AutoCloseable {
     record Service(String name, int port, String database) {
     }
 
+    /** The organisations whose systems may push records in (case-service's casebridge.inbound.organisations). */
+    static final List<String> INBOUND_ORGANISATIONS = DemoPartnership.load().users().stream()
+            .map(DemoPartnership.DemoUser::organisation).distinct().sorted().toList();
+
     private static final Duration READY_TIMEOUT = Duration.ofMinutes(3);
     /** The services' JVM options; {@code -Dcasebridge.service-jvm=-Xmx160m,...} replaces them (to compare in bench/). */
     private static final List<String> SERVICE_JVM = System.getProperty("casebridge.service-jvm") != null
@@ -60,12 +64,16 @@ public final class LocalStack implements AutoCloseable {
     private final List<ChildProcess> running = Collections.synchronizedList(new ArrayList<>());
     private ChildProcess kafka;
     private ChildProcess mongo;
+    private final KafkaSecurity kafkaSecurity;
+    private final KafkaUsers kafkaUsers;
 
     public LocalStack(Path root, Path data, String classpath) {
         this.root = root;
         this.data = data;
         this.logs = data.resolve("logs");
         this.classpath = classpath;
+        this.kafkaSecurity = KafkaSecurity.of(data);
+        this.kafkaUsers = new KafkaUsers(kafkaSecurity, KAFKA_PORT);
     }
 
     public static void main(String[] args) throws Exception {
@@ -91,7 +99,7 @@ public final class LocalStack implements AutoCloseable {
         log("Starting the MongoDB-wire server (data in " + data.resolve("mongo") + ")");
         mongo = track(startMongoProcess());
         log("Starting Kafka (KRaft, data in " + data.resolve("kafka") + ")");
-        kafka = track(KafkaBroker.start(data, logs, classpath, KAFKA_PORT, KAFKA_CONTROLLER_PORT));
+        kafka = track(KafkaBroker.start(data, logs, classpath, KAFKA_PORT, KAFKA_CONTROLLER_PORT, kafkaSecurity));
         log("Starting the SMTP server (sent mail readable at http://localhost:" + MAIL_PAGE_PORT + "/)");
         ChildProcess mail = track(ChildProcess.startJava("mail", logs, List.of("-Xmx64m", "-XX:+UseSerialGC", "-cp", classpath),
                 List.of(MailServer.class.getName(), String.valueOf(SMTP_PORT), String.valueOf(MAIL_PAGE_PORT)), Map.of()));
@@ -103,6 +111,8 @@ public final class LocalStack implements AutoCloseable {
                 Map.of()));
         mongo.awaitPort(MONGO_PORT, READY_TIMEOUT);
         kafka.awaitPort(KAFKA_PORT, READY_TIMEOUT);
+        log("Giving each service its own Kafka user and ACLs");
+        kafkaUsers.provision(INBOUND_ORGANISATIONS);
         mail.awaitPort(SMTP_PORT, READY_TIMEOUT);
         issuer.awaitHttpOk("http://localhost:" + ISSUER_PORT + "/.well-known/openid-configuration", READY_TIMEOUT);
 
@@ -205,7 +215,11 @@ public final class LocalStack implements AutoCloseable {
         }
         if (service.database() != null) {
             env.put("SPRING_MONGODB_URI", "mongodb://localhost:" + MONGO_PORT + "/" + service.database());
-            env.put("SPRING_KAFKA_BOOTSTRAP_SERVERS", "localhost:" + KAFKA_PORT);
+            if (KafkaAcls.services().contains(service.name())) {
+                env.put("SPRING_KAFKA_BOOTSTRAP_SERVERS", "localhost:" + KAFKA_PORT);
+                env.putAll(kafkaSecurity.springEnvironment(service.name()));
+                env.put("CASEBRIDGE_INBOUND_ORGANISATIONS", String.join(",", INBOUND_ORGANISATIONS));
+            }
         } else {
             for (Service routed : SERVICES) {
                 if (routed.database() != null) {
@@ -267,8 +281,9 @@ public final class LocalStack implements AutoCloseable {
 
     /** Starts the broker again on the data it left behind. */
     public void restartKafka() throws IOException, InterruptedException {
-        kafka = trackUnderServices(KafkaBroker.start(data, logs, classpath, KAFKA_PORT, KAFKA_CONTROLLER_PORT));
+        kafka = trackUnderServices(KafkaBroker.start(data, logs, classpath, KAFKA_PORT, KAFKA_CONTROLLER_PORT, kafkaSecurity));
         kafka.awaitPort(KAFKA_PORT, READY_TIMEOUT);
+        kafkaUsers.provision(INBOUND_ORGANISATIONS);
     }
 
     /** Process ids of every part of the stack, for measuring memory. */
@@ -316,7 +331,8 @@ public final class LocalStack implements AutoCloseable {
         text.append("  Gateway:      http://localhost:").append(GATEWAY_PORT).append("\n");
         text.append("  OIDC issuer:  http://localhost:").append(ISSUER_PORT).append("/.well-known/openid-configuration\n");
         text.append("  Sent e-mail:  http://localhost:").append(MAIL_PAGE_PORT).append("/ (SMTP on ").append(SMTP_PORT).append(")\n");
-        text.append("  Kafka:        localhost:").append(KAFKA_PORT).append("    MongoDB-wire: localhost:").append(MONGO_PORT).append("\n");
+        text.append("  Kafka:        localhost:").append(KAFKA_PORT).append(" (SASL_PLAINTEXT, SCRAM-SHA-512; users in ")
+                .append(data.resolve("kafka-secrets.properties")).append(")    MongoDB-wire: localhost:").append(MONGO_PORT).append("\n");
         text.append("  Data:         ").append(data).append("   Logs: ").append(logs).append("\n\n");
         text.append("Demo users of ").append(partnership.name()).append(" (password: demo):\n");
         for (DemoPartnership.DemoUser user : partnership.users()) {

@@ -180,9 +180,8 @@ class LocalStackCrashIT {
         return header == null ? null : new String(header.value(), java.nio.charset.StandardCharsets.UTF_8);
     }
 
-    private static Map<String, Object> consumerConfig() {
-        Map<String, Object> config = new HashMap<>();
-        config.put("bootstrap.servers", "localhost:" + LocalStack.KAFKA_PORT);
+    private static Map<String, Object> consumerConfig() throws Exception {
+        Map<String, Object> config = new HashMap<>(RunningStack.get().kafkaClient("admin"));
         config.put("group.id", "crash-drill-" + System.nanoTime());
         config.put("auto.offset.reset", "earliest");
         config.put("key.deserializer", StringDeserializer.class.getName());

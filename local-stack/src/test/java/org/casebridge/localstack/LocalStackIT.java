@@ -220,8 +220,8 @@ class LocalStackIT {
     @Test
     @Order(6)
     void aPoisonMessageOnADomainTopicGoesToItsDeadLetterTopicAndTheConsumersGoOn() throws Exception {
-        var config = new java.util.HashMap<String, Object>();
-        config.put("bootstrap.servers", "localhost:" + LocalStack.KAFKA_PORT);
+        // an operator's client: no anonymous client is served, and no service may write another's topic
+        var config = stack.kafkaClient("admin");
         config.put("key.serializer", org.apache.kafka.common.serialization.StringSerializer.class.getName());
         config.put("value.serializer", org.apache.kafka.common.serialization.StringSerializer.class.getName());
         try (var producer = new org.apache.kafka.clients.producer.KafkaProducer<String, String>(config)) {
@@ -233,8 +233,7 @@ class LocalStackIT {
         await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> assertThat(
                 get("/api/v1/notifications?limit=100", raj).getBody().get("items").findValuesAsString("caseId")).contains(after));
 
-        var consumerConfig = new java.util.HashMap<String, Object>();
-        consumerConfig.put("bootstrap.servers", "localhost:" + LocalStack.KAFKA_PORT);
+        var consumerConfig = stack.kafkaClient("admin");
         consumerConfig.put("group.id", "drill-" + System.nanoTime());
         consumerConfig.put("auto.offset.reset", "earliest");
         consumerConfig.put("key.deserializer", org.apache.kafka.common.serialization.StringDeserializer.class.getName());

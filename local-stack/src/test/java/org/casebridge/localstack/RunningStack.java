@@ -2,6 +2,7 @@ package org.casebridge.localstack;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -118,6 +119,21 @@ public final class RunningStack {
         stack = again;
         again.start();
         return again;
+    }
+
+    /**
+     * Kafka client settings (bootstrap, SASL) of {@code user}: {@code admin} (the operators' super user) or a
+     * service's, from the secrets of whichever stack holds the ports.
+     */
+    public Map<String, Object> kafkaClient(String user) {
+        Path secrets = data != null ? data : root.resolve("data");
+        return new java.util.HashMap<>(KafkaSecurity.of(secrets).client("localhost:" + LocalStack.KAFKA_PORT, user));
+    }
+
+    /** Issues and revokes partners' Kafka users on whichever stack holds the ports, as an operator would. */
+    public KafkaUsers kafkaUsers() {
+        Path secrets = data != null ? data : root.resolve("data");
+        return new KafkaUsers(KafkaSecurity.of(secrets), LocalStack.KAFKA_PORT);
     }
 
     /** Whether this JVM started the stack (and may stop and start its parts). */

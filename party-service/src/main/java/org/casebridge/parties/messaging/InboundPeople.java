@@ -1,6 +1,7 @@
 package org.casebridge.parties.messaging;
 
 import java.util.List;
+import java.util.Set;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.casebridge.contracts.Topics;
@@ -9,6 +10,7 @@ import org.casebridge.parties.app.PersonRegistration;
 import org.casebridge.parties.domain.PersonDetails;
 import org.casebridge.platform.domain.DomainException;
 import org.casebridge.platform.kafka.PlainRecords;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
@@ -25,14 +27,19 @@ import tools.jackson.databind.node.ObjectNode;
 @Component
 class InboundPeople {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(InboundPeople.class);
+
     private final PersonRegistration registration;
     private final PlainRecords replies;
     private final JsonMapper json;
+    private final Set<String> organisations;
 
-    InboundPeople(PersonRegistration registration, PlainRecords replies, JsonMapper json) {
+    InboundPeople(PersonRegistration registration, PlainRecords replies, JsonMapper json,
+            @Value("${casebridge.inbound.organisations}") Set<String> organisations) {
         this.registration = registration;
         this.replies = replies;
         this.json = json;
+        this.organisations = organisations;
     }
 
     record Reply(String externalId, String kind, String outcome, String reason, String personId,
@@ -52,6 +59,11 @@ class InboundPeople {
             return;
         }
         String organisation = Topics.organisationOfInbound(record.topic());
+        if (!organisations.contains(organisation)) {
+            // the pattern matches any organisation's topic; only the configured ones' systems may push people in
+            log.warn("Ignored a record on {}: {} is not in casebridge.inbound.organisations", record.topic(), organisation);
+            return;
+        }
         String externalId = inbound.path("externalId").asString(null);
         if (externalId == null || externalId.isBlank() || externalId.length() > 100) {
             reply(organisation, record.key(), new Reply(externalId, "PERSON", "REJECTED", "An inbound record needs an "

@@ -108,6 +108,9 @@ public class KafkaPlatformConfiguration {
         ConcurrentKafkaListenerContainerFactory<String, byte[]> factory = new ConcurrentKafkaListenerContainerFactory<>();
         factory.setConsumerFactory(new DefaultKafkaConsumerFactory<>(config));
         factory.setCommonErrorHandler(kafkaErrorHandler);
+        // a broker with ACLs may refuse a listener (a grant not yet applied, or withdrawn and given back): keep asking
+        // rather than stop the container for good, which would leave the service up and deaf
+        factory.getContainerProperties().setAuthExceptionRetryInterval(java.time.Duration.ofSeconds(10));
         return factory;
     }
 
