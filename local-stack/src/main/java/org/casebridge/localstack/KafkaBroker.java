@@ -29,13 +29,9 @@ final class KafkaBroker {
         Path config = dataDir.resolve("kafka-server.properties");
         Files.createDirectories(logDir);
         if (!Files.exists(config)) {
-            Files.createFile(config); // it holds the broker's passwords: its owner's only
-            try {
-                Files.setPosixFilePermissions(config, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
-            } catch (UnsupportedOperationException notPosix) {
-                // a file system without owners' permissions: the data directory's own protection has to do
-            }
+            Files.createFile(config);
         }
+        KafkaSecurity.ownerOnly(config); // it holds the broker's passwords (also a file written before it did)
         Files.writeString(config, String.join("\n",
                 "process.roles=broker,controller",
                 "node.id=1",

@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Base64;
@@ -30,71 +31,94 @@ public final class KafkaSecurity {
     static final String ADMIN_MECHANISM = "PLAIN";
 
     private final Path file;
-    private final Properties passwords = new Properties();
 
     private KafkaSecurity(Path file) {
         this.file = file;
     }
 
-    /** The secrets of the stack whose data is in {@code data}, made now if it has none yet. */
-    public static synchronized KafkaSecurity of(Path data) {
-        KafkaSecurity security = new KafkaSecurity(data.resolve("kafka-secrets.properties"));
-        try {
-            if (Files.exists(security.file)) {
-                try (Reader in = Files.newBufferedReader(security.file)) {
-                    security.passwords.load(in);
-                }
+    /** The secrets of the stack whose data is in {@code data} (the file is made when the first password is). */
+    public static KafkaSecurity of(Path data) {
+        return new KafkaSecurity(data.resolve("kafka-secrets.properties"));
+    }
+
+    /**
+     * The password of {@code user}, made (and kept) the first time a stack user (admin, the controller, a service) is
+     * asked for; a partner's is only ever set by issuing it ({@link #set}).
+     */
+    String password(String user) {
+        synchronized (KafkaSecurity.class) {
+            Properties passwords = load();
+            String known = passwords.getProperty(user);
+            if (known != null) {
+                return known;
             }
-            return security;
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the Kafka secrets in " + security.file, e);
+            if (user.startsWith(KafkaAcls.PARTNER_PREFIX)) {
+                throw new IllegalArgumentException(user + " has not been issued (KafkaUsers issue <ORGANISATION>)");
+            }
+            String made = newPassword();
+            passwords.setProperty(user, made);
+            store(passwords);
+            return made;
         }
     }
 
-    /** The password of {@code user}, made (and kept) the first time it is asked for. */
-    synchronized String password(String user) {
-        String known = passwords.getProperty(user);
-        if (known != null) {
-            return known;
+    /** Sets {@code user}'s password, or forgets the user when {@code password} is null. */
+    void set(String user, String password) {
+        synchronized (KafkaSecurity.class) {
+            Properties passwords = load();
+            if (password == null) {
+                passwords.remove(user);
+            } else {
+                passwords.setProperty(user, password);
+            }
+            store(passwords);
         }
-        String made = newPassword();
-        passwords.setProperty(user, made);
-        store();
-        return made;
     }
 
-    private void store() {
+    /** The users whose names start with {@code prefix}, as the file says now (an operator may have issued one since). */
+    java.util.List<String> users(String prefix) {
+        synchronized (KafkaSecurity.class) {
+            return load().stringPropertyNames().stream().filter(name -> name.startsWith(prefix)).sorted().toList();
+        }
+    }
+
+    // Read afresh every time: the stack, its tests and an operator's KafkaUsers command each change the same file.
+    private Properties load() {
+        Properties passwords = new Properties();
+        if (Files.exists(file)) {
+            try (Reader in = Files.newBufferedReader(file)) {
+                passwords.load(in);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read the Kafka secrets in " + file, e);
+            }
+        }
+        return passwords;
+    }
+
+    // A new owner-only file moved over the old one: a crash mid-write never leaves half the passwords.
+    private void store(Properties passwords) {
         try {
-            Files.createDirectories(file.toAbsolutePath().getParent());
-            if (!Files.exists(file)) {
-                Files.createFile(file);
-                try {
-                    Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-                } catch (UnsupportedOperationException notPosix) {
-                    // a file system without owners' permissions: the data directory's own protection has to do
-                }
+            Path directory = file.toAbsolutePath().getParent();
+            Files.createDirectories(directory);
+            Path next = Files.createTempFile(directory, "kafka-secrets", ".tmp");
+            ownerOnly(next);
+            try (Writer out = Files.newBufferedWriter(next)) {
+                passwords.store(out, "Kafka passwords of this local stack (admin and controller: SASL PLAIN; the services and "
+                        + "partners: SCRAM-SHA-512)");
             }
-            try (Writer out = Files.newBufferedWriter(file)) {
-                passwords.store(out, "Kafka passwords of this local stack (SCRAM-SHA-512 users; controller: PLAIN, controller listener only)");
-            }
+            Files.move(next, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot keep the Kafka secrets in " + file, e);
         }
     }
 
-    /** Sets {@code user}'s password, or forgets the user when {@code password} is null. */
-    synchronized void set(String user, String password) {
-        if (password == null) {
-            passwords.remove(user);
-        } else {
-            passwords.setProperty(user, password);
+    /** Readable and writable by its owner only, where the file system knows owners. */
+    static void ownerOnly(Path path) throws IOException {
+        try {
+            Files.setPosixFilePermissions(path, PosixFilePermissions.fromString("rw-------"));
+        } catch (UnsupportedOperationException notPosix) {
+            // a file system without owners' permissions: the data directory's own protection has to do
         }
-        store();
-    }
-
-    /** The users whose names start with {@code prefix}. */
-    synchronized java.util.List<String> users(String prefix) {
-        return passwords.stringPropertyNames().stream().filter(name -> name.startsWith(prefix)).sorted().toList();
     }
 
     /** URL-safe base64: nothing that needs quoting in a JAAS line or a SCRAM argument. */

@@ -74,9 +74,12 @@ public final class KafkaUsers {
 
     /** A new password for {@code organisation}'s systems, and the ACLs of its own topics. */
     public String issuePartner(String organisation) throws InterruptedException {
+        if (!organisation.matches("[A-Z0-9_]+")) {
+            // as the topic names take it; a dot would let one partner's group prefix cover another's groups
+            throw new IllegalArgumentException("An organisation code is capital letters, digits and _: " + organisation);
+        }
         String user = KafkaAcls.partnerUser(organisation);
         String password = KafkaSecurity.newPassword();
-        security.set(user, password);
         List<AclBinding> acls = KafkaAcls.ofPartner(organisation);
         try (Admin admin = asAdmin()) {
             get(admin.alterUserScramCredentials(List.of(new UserScramCredentialUpsertion(user, SCRAM, password))).all());
@@ -84,12 +87,14 @@ public final class KafkaUsers {
         }
         awaitSignIn(user, password);
         awaitAcls(acls);
+        security.set(user, password); // kept once the broker has it, to be given again at its next start
         return password;
     }
 
     /** Takes {@code organisation}'s user away: its ACLs first (so open connections lose their rights too), then its password. */
     public void revokePartner(String organisation) throws InterruptedException {
         String user = KafkaAcls.partnerUser(organisation);
+        security.set(user, null); // first: whatever happens next, no later start gives the user back
         try (Admin admin = asAdmin()) {
             get(admin.deleteAcls(List.of(KafkaAcls.of(user))).all());
             try {
@@ -101,7 +106,6 @@ public final class KafkaUsers {
                 // never issued, or revoked already: nothing to take away
             }
         }
-        security.set(user, null);
         awaitRevoked(user);
     }
 

@@ -47,8 +47,8 @@ public final class LocalStack implements AutoCloseable {
     }
 
     /** The organisations whose systems may push records in (case-service's casebridge.inbound.organisations). */
-    static final List<String> INBOUND_ORGANISATIONS = DemoPartnership.load().users().stream()
-            .map(DemoPartnership.DemoUser::organisation).distinct().sorted().toList();
+    static final List<String> INBOUND_ORGANISATIONS = DemoPartnership.load().organisations().stream()
+            .map(DemoPartnership.Organisation::code).sorted().toList();
 
     private static final Duration READY_TIMEOUT = Duration.ofMinutes(3);
     /** The services' JVM options; {@code -Dcasebridge.service-jvm=-Xmx160m,...} replaces them (to compare in bench/). */
