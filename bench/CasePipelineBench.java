@@ -151,19 +151,9 @@ public class CasePipelineBench {
      * password the stack keeps in its data directory ({@code -Dcasebridge.data}, as bench/stack.sh passes it).
      */
     static Properties signedIn() {
-        Properties secrets = new Properties();
-        try (var in = java.nio.file.Files.newBufferedReader(java.nio.file.Path.of(System.getProperty("casebridge.data", "data"))
-                .resolve("kafka-secrets.properties"))) {
-            secrets.load(in);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException("the stack's Kafka passwords (kafka-secrets.properties)", e);
-        }
         Properties config = new Properties();
-        config.put("bootstrap.servers", KAFKA);
-        config.put("security.protocol", "SASL_PLAINTEXT");
-        config.put("sasl.mechanism", "PLAIN"); // admin signs in against the broker's own configuration
-        config.put("sasl.jaas.config", "org.apache.kafka.common.security.plain.PlainLoginModule required username=\"admin\" password=\""
-                + secrets.getProperty("admin") + "\";");
+        config.putAll(org.casebridge.localstack.KafkaSecurity.of(java.nio.file.Path.of(System.getProperty("casebridge.data", "data")))
+                .client(KAFKA, "admin"));
         return config;
     }
 

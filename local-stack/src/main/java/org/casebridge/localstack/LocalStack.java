@@ -46,8 +46,11 @@ public final class LocalStack implements AutoCloseable {
     record Service(String name, int port, String database) {
     }
 
-    /** The organisations whose systems may push records in (case-service's casebridge.inbound.organisations). */
-    static final List<String> INBOUND_ORGANISATIONS = DemoPartnership.load().organisations().stream()
+    /**
+     * The demo partnership's organisations: those the partnership's own issuer speaks for, and those whose systems may
+     * push records in (case-service's and party-service's casebridge.inbound.organisations).
+     */
+    static final List<String> ORGANISATIONS = DemoPartnership.load().organisations().stream()
             .map(DemoPartnership.Organisation::code).sorted().toList();
 
     private static final Duration READY_TIMEOUT = Duration.ofMinutes(3);
@@ -112,7 +115,7 @@ public final class LocalStack implements AutoCloseable {
         mongo.awaitPort(MONGO_PORT, READY_TIMEOUT);
         kafka.awaitPort(KAFKA_PORT, READY_TIMEOUT);
         log("Giving each service its own Kafka user and ACLs");
-        kafkaUsers.provision(INBOUND_ORGANISATIONS);
+        kafkaUsers.provision(ORGANISATIONS);
         mail.awaitPort(SMTP_PORT, READY_TIMEOUT);
         issuer.awaitHttpOk("http://localhost:" + ISSUER_PORT + "/.well-known/openid-configuration", READY_TIMEOUT);
 
@@ -197,8 +200,7 @@ public final class LocalStack implements AutoCloseable {
         // named its own way
         env.put("CASEBRIDGE_SECURITY_ISSUERS_0_ISSUERURI", "http://localhost:" + ISSUER_PORT);
         env.put("CASEBRIDGE_SECURITY_ISSUERS_0_JWKSETURI", "http://localhost:" + ISSUER_PORT + "/oauth2/jwks");
-        env.put("CASEBRIDGE_SECURITY_ISSUERS_0_ORGANISATIONS", String.join(",", DemoPartnership.load().users().stream()
-                .map(DemoPartnership.DemoUser::organisation).distinct().sorted().toList()));
+        env.put("CASEBRIDGE_SECURITY_ISSUERS_0_ORGANISATIONS", String.join(",", ORGANISATIONS));
         env.put("CASEBRIDGE_SECURITY_ISSUERS_1_ISSUERURI", PARTNER_ISSUER);
         env.put("CASEBRIDGE_SECURITY_ISSUERS_1_JWKSETURI", PARTNER_ISSUER + "/jwks");
         env.put("CASEBRIDGE_SECURITY_ISSUERS_1_ORGANISATIONCLAIM", "organisation_code");
@@ -218,7 +220,7 @@ public final class LocalStack implements AutoCloseable {
             if (KafkaAcls.services().contains(service.name())) {
                 env.put("SPRING_KAFKA_BOOTSTRAP_SERVERS", "localhost:" + KAFKA_PORT);
                 env.putAll(kafkaSecurity.springEnvironment(service.name()));
-                env.put("CASEBRIDGE_INBOUND_ORGANISATIONS", String.join(",", INBOUND_ORGANISATIONS));
+                env.put("CASEBRIDGE_INBOUND_ORGANISATIONS", String.join(",", ORGANISATIONS));
             }
         } else {
             for (Service routed : SERVICES) {
@@ -283,7 +285,7 @@ public final class LocalStack implements AutoCloseable {
     public void restartKafka() throws IOException, InterruptedException {
         kafka = trackUnderServices(KafkaBroker.start(data, logs, classpath, KAFKA_PORT, KAFKA_CONTROLLER_PORT, kafkaSecurity));
         kafka.awaitPort(KAFKA_PORT, READY_TIMEOUT);
-        kafkaUsers.provision(INBOUND_ORGANISATIONS);
+        kafkaUsers.provision(ORGANISATIONS);
     }
 
     /** Process ids of every part of the stack, for measuring memory. */

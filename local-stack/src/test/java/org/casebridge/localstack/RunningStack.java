@@ -126,14 +126,17 @@ public final class RunningStack {
      * service's, from the secrets of whichever stack holds the ports.
      */
     public Map<String, Object> kafkaClient(String user) {
-        Path secrets = data != null ? data : root.resolve("data");
-        return new java.util.HashMap<>(KafkaSecurity.of(secrets).client("localhost:" + LocalStack.KAFKA_PORT, user));
+        return new java.util.HashMap<>(kafkaSecurity().client("localhost:" + LocalStack.KAFKA_PORT, user));
     }
 
     /** Issues and revokes partners' Kafka users on whichever stack holds the ports, as an operator would. */
     public KafkaUsers kafkaUsers() {
-        Path secrets = data != null ? data : root.resolve("data");
-        return new KafkaUsers(KafkaSecurity.of(secrets), LocalStack.KAFKA_PORT);
+        return new KafkaUsers(kafkaSecurity(), LocalStack.KAFKA_PORT);
+    }
+
+    /** The Kafka secrets of this stack's data, or of the README's {@code ./data} for a stack started elsewhere. */
+    private KafkaSecurity kafkaSecurity() {
+        return KafkaSecurity.of(data != null ? data : root.resolve("data"));
     }
 
     /** Whether this JVM started the stack (and may stop and start its parts). */
