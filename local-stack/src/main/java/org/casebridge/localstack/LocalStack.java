@@ -48,7 +48,7 @@ public final class LocalStack implements AutoCloseable {
 
     /**
      * The demo partnership's organisations: those the partnership's own issuer speaks for, and those whose systems may
-     * push records in (case-service's and party-service's casebridge.inbound.organisations).
+     * push records in (casebridge.inbound.organisations).
      */
     static final List<String> ORGANISATIONS = DemoPartnership.load().organisations().stream()
             .map(DemoPartnership.Organisation::code).sorted().toList();

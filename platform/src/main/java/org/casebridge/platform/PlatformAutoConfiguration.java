@@ -118,6 +118,12 @@ public class PlatformAutoConfiguration {
     }
 
     @Bean
+    org.casebridge.platform.kafka.PartnerInbound partnerInbound(org.casebridge.platform.kafka.PlainRecords plainRecords,
+            PlatformProperties properties) {
+        return new org.casebridge.platform.kafka.PartnerInbound(properties.inbound().organisations(), plainRecords);
+    }
+
+    @Bean
     AuditTrail auditTrail(AggregateStore store, OutboxEvents events, PlatformProperties properties, Clock clock) {
         return new AuditTrail(store, events, properties.serviceName(), clock);
     }

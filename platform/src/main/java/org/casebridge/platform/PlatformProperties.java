@@ -12,13 +12,15 @@ import org.springframework.util.unit.DataSize;
  * @param serviceName the CloudEvents source ({@code /case-service}) and audit service name
  * @param outbox collections whose documents carry an {@code outbox} array, and how the relay polls them
  * @param http request limits
+ * @param inbound the partner organisations whose systems push records in on their inbound topics
  */
 @ConfigurationProperties("casebridge")
-public record PlatformProperties(String serviceName, Outbox outbox, Http http) {
+public record PlatformProperties(String serviceName, Outbox outbox, Http http, Inbound inbound) {
 
     public PlatformProperties {
         outbox = outbox == null ? new Outbox(List.of(), null, null, null, null, null, null) : outbox;
         http = http == null ? new Http(DataSize.ofKilobytes(256)) : http;
+        inbound = inbound == null ? new Inbound(List.of()) : inbound;
     }
 
     /**
@@ -44,6 +46,12 @@ public record PlatformProperties(String serviceName, Outbox outbox, Http http) {
     public record Http(DataSize maxBodySize) {
         public Http {
             maxBodySize = maxBodySize == null ? DataSize.ofKilobytes(256) : maxBodySize;
+        }
+    }
+
+    public record Inbound(List<String> organisations) {
+        public Inbound {
+            organisations = organisations == null ? List.of() : organisations;
         }
     }
 }

@@ -1,7 +1,6 @@
 package org.casebridge.parties.messaging;
 
 import java.util.List;
-import java.util.Set;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.casebridge.contracts.Topics;
@@ -9,8 +8,7 @@ import org.casebridge.parties.app.MatchView;
 import org.casebridge.parties.app.PersonRegistration;
 import org.casebridge.parties.domain.PersonDetails;
 import org.casebridge.platform.domain.DomainException;
-import org.casebridge.platform.kafka.PlainRecords;
-import org.springframework.beans.factory.annotation.Value;
+import org.casebridge.platform.kafka.PartnerInbound;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
@@ -27,19 +25,14 @@ import tools.jackson.databind.node.ObjectNode;
 @Component
 class InboundPeople {
 
-    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(InboundPeople.class);
-
     private final PersonRegistration registration;
-    private final PlainRecords replies;
+    private final PartnerInbound partners;
     private final JsonMapper json;
-    private final Set<String> organisations;
 
-    InboundPeople(PersonRegistration registration, PlainRecords replies, JsonMapper json,
-            @Value("${casebridge.inbound.organisations}") Set<String> organisations) {
+    InboundPeople(PersonRegistration registration, PartnerInbound partners, JsonMapper json) {
         this.registration = registration;
-        this.replies = replies;
+        this.partners = partners;
         this.json = json;
-        this.organisations = organisations;
     }
 
     record Reply(String externalId, String kind, String outcome, String reason, String personId,
@@ -58,10 +51,8 @@ class InboundPeople {
         if (!inbound.isObject() || !"PERSON".equals(inbound.path("kind").asString(null))) {
             return;
         }
-        String organisation = Topics.organisationOfInbound(record.topic());
-        if (!organisations.contains(organisation)) {
-            // the pattern matches any organisation's topic; only the configured ones' systems may push people in
-            log.warn("Ignored a record on {}: {} is not in casebridge.inbound.organisations", record.topic(), organisation);
+        String organisation = partners.sender(record).orElse(null);
+        if (organisation == null) {
             return;
         }
         String externalId = inbound.path("externalId").asString(null);
@@ -97,6 +88,6 @@ class InboundPeople {
     }
 
     private void reply(String organisation, String key, Reply reply) {
-        replies.send(Topics.inboundReplies(organisation), key, reply);
+        partners.reply(organisation, key, reply);
     }
 }

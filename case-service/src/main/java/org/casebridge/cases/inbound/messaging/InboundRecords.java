@@ -1,14 +1,11 @@
 package org.casebridge.cases.inbound.messaging;
 
-import java.util.Set;
-
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.casebridge.cases.inbound.app.InboundIntake;
 import org.casebridge.cases.inbound.domain.InboundOutcome;
 import org.casebridge.cases.inbound.domain.InboundRecord;
 import org.casebridge.contracts.Topics;
-import org.casebridge.platform.kafka.PlainRecords;
-import org.springframework.beans.factory.annotation.Value;
+import org.casebridge.platform.kafka.PartnerInbound;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
@@ -23,28 +20,21 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 class InboundRecords {
 
-    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(InboundRecords.class);
-
     private final InboundIntake intake;
-    private final PlainRecords replies;
+    private final PartnerInbound partners;
     private final JsonMapper json;
-    private final Set<String> organisations;
 
-    InboundRecords(InboundIntake intake, PlainRecords replies, JsonMapper json,
-            @Value("${casebridge.inbound.organisations}") Set<String> organisations) {
+    InboundRecords(InboundIntake intake, PartnerInbound partners, JsonMapper json) {
         this.intake = intake;
-        this.replies = replies;
+        this.partners = partners;
         this.json = json;
-        this.organisations = organisations;
     }
 
     @KafkaListener(topicPattern = Topics.INBOUND_PATTERN, groupId = "case-service.inbound",
             properties = "metadata.max.age.ms=30000")
     void on(ConsumerRecord<String, byte[]> record) {
-        String organisation = Topics.organisationOfInbound(record.topic());
-        if (!organisations.contains(organisation)) {
-            // the pattern matches any organisation's topic; only the configured ones' systems may push records in
-            log.warn("Ignored a record on {}: {} is not in casebridge.inbound.organisations", record.topic(), organisation);
+        String organisation = partners.sender(record).orElse(null);
+        if (organisation == null) {
             return;
         }
         InboundRecord inbound = json.readValue(record.value(), InboundRecord.class); // unreadable: dead-letter topic
@@ -52,6 +42,6 @@ class InboundRecords {
             return;
         }
         InboundOutcome outcome = intake.answer(organisation, inbound);
-        replies.send(Topics.inboundReplies(organisation), outcome.externalId(), outcome);
+        partners.reply(organisation, outcome.externalId(), outcome);
     }
 }

@@ -5,6 +5,7 @@ import java.util.List;
 
 import org.apache.kafka.clients.admin.NewTopic;
 import org.casebridge.contracts.Topics;
+import org.casebridge.platform.kafka.PartnerInbound;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -16,10 +17,10 @@ import org.springframework.kafka.core.KafkaAdmin;
 class InboundTopics {
 
     @Bean
-    KafkaAdmin.NewTopics inboundAndReplyTopics(@Value("${casebridge.inbound.organisations}") List<String> organisations,
+    KafkaAdmin.NewTopics inboundAndReplyTopics(PartnerInbound partners,
             @Value("${casebridge.kafka.partitions:3}") int partitions) {
         List<NewTopic> topics = new ArrayList<>();
-        for (String organisation : organisations) {
+        for (String organisation : partners.organisations()) {
             topics.add(TopicBuilder.name(Topics.inbound(organisation)).partitions(partitions).build());
             topics.add(TopicBuilder.name(Topics.inboundReplies(organisation)).partitions(partitions).build());
         }
