@@ -2,8 +2,13 @@ package org.casebridge.localstack;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
+import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.Index;
+import de.bwaldvogel.mongo.backend.IndexKey;
+import de.bwaldvogel.mongo.backend.h2.H2Database;
 import de.bwaldvogel.mongo.bson.Document;
 import io.netty.channel.Channel;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
@@ -41,7 +46,34 @@ public final class MongoWireServer {
         Path file = Path.of(args[0]);
         int port = Integer.parseInt(args[1]);
         Files.createDirectories(file.getParent());
-        H2Backend backend = new H2Backend(file.toString()) {
+        H2Backend backend = backend(file);
+        // No oplog (enableOplog): nothing reads change streams, and it wrote a second document, with its unique-index
+        // check, for every write, and grew without end; the wire server's CPU under load was mostly spent there.
+        MongoServer server = new MongoServer(backend);
+        server.bind("127.0.0.1", port);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            server.shutdown();
+            backend.close();
+        }, "mongo-wire-shutdown"));
+        System.out.println("MongoDB-wire server on port " + port + ", data in " + file);
+        Thread.currentThread().join();
+    }
+
+    /** The store on {@code file}: writes committed before they are acknowledged, unique indexes that narrow queries. */
+    static H2Backend backend(Path file) {
+        return new H2Backend(file.toString()) {
+            @Override
+            protected MongoDatabase openOrCreateDatabase(String name) {
+                return new H2Database(name, getMvStore(), getCursorRegistry()) {
+                    @Override
+                    protected Index<Object> openOrCreateUniqueIndex(String collection, String index, List<IndexKey> keys,
+                            boolean sparse) {
+                        return new UniqueKeyLookup(super.openOrCreateUniqueIndex(collection, index, keys, sparse), index,
+                                keys, sparse);
+                    }
+                };
+            }
+
             @Override
             public Document handleCommand(Channel channel, String database, String command, Document query) {
                 if (!COMMIT_PER_WRITE || !COMMITTED.contains(command)) {
@@ -76,14 +108,5 @@ public final class MongoWireServer {
                 }
             }
         };
-        MongoServer server = new MongoServer(backend);
-        server.enableOplog();
-        server.bind("127.0.0.1", port);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            server.shutdown();
-            backend.close();
-        }, "mongo-wire-shutdown"));
-        System.out.println("MongoDB-wire server on port " + port + ", data in " + file);
-        Thread.currentThread().join();
     }
 }
