@@ -16,6 +16,7 @@ import org.casebridge.platform.events.AggregateStore;
 import org.casebridge.platform.events.OutboxEvents;
 import org.casebridge.platform.test.ApiClient;
 import org.casebridge.platform.test.RealInfrastructure;
+import org.casebridge.platform.test.DemoUsers;
 import org.casebridge.platform.test.TestTokens;
 import org.casebridge.platform.test.TopicProbe;
 import org.junit.jupiter.api.AfterAll;
@@ -50,9 +51,9 @@ class CaseApiIT {
     @Autowired
     JsonMapper json;
 
-    private final String jo = TestTokens.practitioner("jo.smith", "STOCKTON_CST", "STOCKTON_ASB");
-    private final String raj = TestTokens.practitioner("raj.patel", "STOCKTON_CST", "STOCKTON_ASB");
-    private final String police = TestTokens.practitioner("pc.adams", "CLEVELAND_POLICE", "CP_STOCKTON_NPT");
+    private final String jo = DemoUsers.JO_SMITH.token();
+    private final String raj = DemoUsers.RAJ_PATEL.token();
+    private final String police = DemoUsers.PC_ADAMS.token();
 
     @BeforeAll
     static void probe() {
@@ -129,7 +130,7 @@ class CaseApiIT {
 
     @Test
     void listsArePagedWithACursorAndShowOnlyVisibleCases() {
-        String tok = TestTokens.practitioner("nina.ford", "TEES_CRISIS", "TEES_CRISIS_DUTY");
+        String tok = DemoUsers.NINA_FORD.token();
         for (int i = 0; i < 5; i++) {
             open(tok, "{\"type\":\"VULNERABLE_ADULT\",\"title\":\"Welfare concern " + i + "\"}", null);
         }
@@ -204,7 +205,7 @@ class CaseApiIT {
     @Test
     void anAnalystGetsCountsButNoCaseAndAPartnerSystemNoCaseEither() {
         String id = open(jo, "{\"type\":\"OTHER\",\"title\":\"Not for analysts\"}", null).getBody().get("id").asString();
-        String analyst = TestTokens.token("analyst.tees", "STOCKTON_CST", List.of(), List.of("ANALYST"));
+        String analyst = DemoUsers.ANALYST_TEES.token();
         String system = TestTokens.token("stockton.asbdb", "STOCKTON_CST", List.of(), List.of("INTEGRATION"));
         for (String limited : List.of(analyst, system)) {
             for (String path : List.of("/api/v1/cases/" + id, "/api/v1/cases", "/api/v1/cases?q=analysts",

@@ -9,6 +9,7 @@ import java.util.List;
 import org.casebridge.contracts.Topics;
 import org.casebridge.platform.test.ApiClient;
 import org.casebridge.platform.test.RealInfrastructure;
+import org.casebridge.platform.test.DemoUsers;
 import org.casebridge.platform.test.TestTokens;
 import org.casebridge.platform.test.TopicProbe;
 import org.junit.jupiter.api.Test;
@@ -35,7 +36,7 @@ class CaseAuditIT {
     @LocalServerPort
     int port;
 
-    private final String jo = TestTokens.practitioner("jo.smith", "STOCKTON_CST", "STOCKTON_ASB");
+    private final String jo = DemoUsers.JO_SMITH.token();
     private final String tom = TestTokens.practitioner("tom.reid", "THIRTEEN_GROUP", "THIRTEEN_TENANCY_ENFORCEMENT");
 
     private ResponseEntity<JsonNode> call(HttpMethod method, String path, String token, String ifMatch, String body) {

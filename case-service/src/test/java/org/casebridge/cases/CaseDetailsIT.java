@@ -13,6 +13,7 @@ import org.casebridge.cases.domain.RiskMatrix;
 import org.casebridge.contracts.Topics;
 import org.casebridge.platform.test.ApiClient;
 import org.casebridge.platform.test.RealInfrastructure;
+import org.casebridge.platform.test.DemoUsers;
 import org.casebridge.platform.test.TestTokens;
 import org.casebridge.platform.test.TopicProbe;
 import org.junit.jupiter.api.Test;
@@ -31,8 +32,8 @@ class CaseDetailsIT {
     @LocalServerPort
     int port;
 
-    private final String jo = TestTokens.practitioner("jo.smith", "STOCKTON_CST", "STOCKTON_ASB");
-    private final String police = TestTokens.practitioner("pc.adams", "CLEVELAND_POLICE", "CP_STOCKTON_NPT");
+    private final String jo = DemoUsers.JO_SMITH.token();
+    private final String police = DemoUsers.PC_ADAMS.token();
     private final String housing = TestTokens.practitioner("kate.moss", "THIRTEEN_GROUP", "THIRTEEN_TENANCY_ENFORCEMENT");
 
     private ResponseEntity<JsonNode> call(HttpMethod method, String path, String token, String ifMatch, String body) {

@@ -21,7 +21,7 @@ import org.casebridge.platform.events.AggregateStore;
 import org.casebridge.platform.events.OutboxEvents;
 import org.casebridge.platform.test.ApiClient;
 import org.casebridge.platform.test.RealInfrastructure;
-import org.casebridge.platform.test.TestTokens;
+import org.casebridge.platform.test.DemoUsers;
 import org.casebridge.platform.test.TopicProbe;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -45,8 +45,8 @@ class CaseLifecycleIT {
     @Autowired
     OutboxEvents events;
 
-    private final String jo = TestTokens.practitioner("jo.smith", "STOCKTON_CST", "STOCKTON_ASB");
-    private final String police = TestTokens.practitioner("pc.adams", "CLEVELAND_POLICE", "CP_STOCKTON_NPT");
+    private final String jo = DemoUsers.JO_SMITH.token();
+    private final String police = DemoUsers.PC_ADAMS.token();
 
     private ResponseEntity<JsonNode> call(HttpMethod method, String path, String token, String ifMatch, String body) {
         return ApiClient.onPort(port).call(method, path, token, ifMatch, body);

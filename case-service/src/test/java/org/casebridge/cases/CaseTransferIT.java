@@ -15,6 +15,7 @@ import org.casebridge.platform.events.AggregateStore;
 import org.casebridge.platform.events.OutboxEvents;
 import org.casebridge.platform.test.ApiClient;
 import org.casebridge.platform.test.RealInfrastructure;
+import org.casebridge.platform.test.DemoUsers;
 import org.casebridge.platform.test.TestTokens;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -37,9 +38,9 @@ class CaseTransferIT {
     @Autowired
     OutboxEvents events;
 
-    private final String jo = TestTokens.practitioner("jo.smith", "STOCKTON_CST", "STOCKTON_ASB");
+    private final String jo = DemoUsers.JO_SMITH.token();
     private final String tom = TestTokens.practitioner("tom.reid", "THIRTEEN_GROUP", "THIRTEEN_TENANCY_ENFORCEMENT");
-    private final String police = TestTokens.practitioner("pc.adams", "CLEVELAND_POLICE", "CP_STOCKTON_NPT");
+    private final String police = DemoUsers.PC_ADAMS.token();
 
     private ResponseEntity<JsonNode> call(HttpMethod method, String path, String token, String ifMatch, String body) {
         return ApiClient.onPort(port).call(method, path, token, ifMatch, body);
@@ -188,7 +189,7 @@ class CaseTransferIT {
     @Test
     void supervisorsAndAnalystsGetCountsWithoutPersonalData() {
         open(jo, "Counted case");
-        String analyst = TestTokens.token("analyst.tees", "STOCKTON_CST", java.util.List.of(), java.util.List.of("ANALYST"));
+        String analyst = DemoUsers.ANALYST_TEES.token();
         Instant from = Instant.now().minus(1, ChronoUnit.DAYS);
         Instant to = Instant.now().plus(1, ChronoUnit.DAYS);
 

@@ -11,6 +11,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.casebridge.contracts.Topics;
 import org.casebridge.platform.test.ApiClient;
 import org.casebridge.platform.test.RealInfrastructure;
+import org.casebridge.platform.test.DemoUsers;
 import org.casebridge.platform.test.TestTokens;
 import org.casebridge.platform.test.TopicProbe;
 import org.junit.jupiter.api.Test;
@@ -38,7 +39,7 @@ class InboundIT {
     JsonMapper json;
 
     private final String stocktonSystem = TestTokens.token("stockton.asbdb", "STOCKTON_CST", List.of(), List.of("INTEGRATION"));
-    private final String jo = TestTokens.practitioner("jo.smith", "STOCKTON_CST", "STOCKTON_ASB");
+    private final String jo = DemoUsers.JO_SMITH.token();
 
     private List<JsonNode> replies(TopicProbe probe, String externalId) {
         return probe.keyed(externalId).stream().map(r -> json.readTree(r.value())).toList();

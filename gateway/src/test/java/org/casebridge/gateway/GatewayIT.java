@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.casebridge.platform.test.DemoUsers;
 import org.casebridge.platform.test.TestTokens;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -67,7 +68,7 @@ class GatewayIT {
         caseService.stop(0);
     }
 
-    private final String token = TestTokens.practitioner("jo.smith", "STOCKTON_CST", "STOCKTON_ASB");
+    private final String token = DemoUsers.JO_SMITH.token();
 
     private RestClient client() {
         return RestClient.builder().baseUrl("http://localhost:" + port)

@@ -16,6 +16,7 @@ import org.casebridge.contracts.cases.CaseOpened;
 import org.casebridge.platform.events.AggregateStore;
 import org.casebridge.platform.events.OutboxEvents;
 import org.casebridge.platform.test.RealInfrastructure;
+import org.casebridge.platform.test.DemoUsers;
 import org.casebridge.platform.test.TestTokens;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -55,7 +56,7 @@ class InboxIT {
 
     @Test
     void theLeadOfficerFindsTheNewCaseInTheirInboxAndNobodyElseDoes() {
-        String raj = TestTokens.practitioner("raj.patel", "STOCKTON_CST", "STOCKTON_ASB");
+        String raj = DemoUsers.RAJ_PATEL.token();
         String caseId = caseOpened("raj.patel", "Noise and threats at 12 Elm Road");
 
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
@@ -64,7 +65,7 @@ class InboxIT {
         assertThat(item.get("title").asString()).isEqualTo("You are the lead officer for ASB-2026-000100: Noise and threats at 12 Elm Road");
         assertThat(item.get("read").asBoolean()).isFalse();
 
-        String jo = TestTokens.practitioner("jo.smith", "STOCKTON_CST", "STOCKTON_ASB");
+        String jo = DemoUsers.JO_SMITH.token();
         assertThat(inboxOf(jo, "").get("items").findValuesAsString("caseId")).doesNotContain(caseId);
     }
 

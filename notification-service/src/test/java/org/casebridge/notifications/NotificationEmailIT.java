@@ -23,6 +23,7 @@ import org.casebridge.platform.events.AggregateStore;
 import org.casebridge.platform.events.OutboxEvents;
 import org.casebridge.platform.test.ApiClient;
 import org.casebridge.platform.test.RealInfrastructure;
+import org.casebridge.platform.test.DemoUsers;
 import org.casebridge.platform.test.TestTokens;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -185,9 +186,9 @@ class NotificationEmailIT {
 
     @Test
     void onlyPartnershipAdministratorsSeeTheDeliveryQueue() {
-        String jo = TestTokens.practitioner("jo.smith", "STOCKTON_CST", "STOCKTON_ASB");
+        String jo = DemoUsers.JO_SMITH.token();
         assertThat(ApiClient.onPort(port).get("/api/v1/notifications/deliveries", jo).getStatusCode().value()).isEqualTo(403);
-        String admin = TestTokens.token("pat.admin", "STOCKTON_CST", List.of(), List.of("PARTNERSHIP_ADMIN"));
+        String admin = DemoUsers.PAT_ADMIN.token();
         var failed = ApiClient.onPort(port).get("/api/v1/notifications/deliveries?status=SENT", admin);
         assertThat(failed.getStatusCode().value()).isEqualTo(200);
         assertThat(ApiClient.onPort(port).call(HttpMethod.POST, "/api/v1/notifications/deliveries/nothing/retry", admin, null,
@@ -203,7 +204,7 @@ class NotificationEmailIT {
             ApiClient.onPort(port).get("/api/v1/notifications", lee);
             taskFor("lee.audit", "STOCKTON_CST", "Queue audit");
             await().atMost(ARRIVES).until(() -> mailTo("lee.audit@stockton.casebridge.test").size() == 1);
-            String admin = TestTokens.token("pat.admin", "STOCKTON_CST", List.of(), List.of("PARTNERSHIP_ADMIN"));
+            String admin = DemoUsers.PAT_ADMIN.token();
             String emailId = null;
             for (var e : ApiClient.onPort(port).get("/api/v1/notifications/deliveries?status=SENT&limit=500", admin)
                     .getBody()) {

@@ -26,6 +26,7 @@ import org.casebridge.platform.events.AggregateStore;
 import org.casebridge.platform.events.OutboxEvents;
 import org.casebridge.platform.test.ApiClient;
 import org.casebridge.platform.test.RealInfrastructure;
+import org.casebridge.platform.test.DemoUsers;
 import org.casebridge.platform.test.TestTokens;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -76,7 +77,7 @@ class NotificationRulesIT {
 
     @Test
     void aShareIsAnnouncedOnceToThePartnerAndAgainOnlyAfterARevoke() {
-        String housing = TestTokens.practitioner("tom.reid", "THIRTEEN_GROUP", "THIRTEEN_ASB");
+        String housing = DemoUsers.TOM_REID.token();
         String caseId = new ObjectId().toHexString();
         Grant toHousing = new Grant(PrincipalKind.ORGANISATION, "THIRTEEN_GROUP", AccessLevel.VIEW, null);
 
@@ -90,7 +91,7 @@ class NotificationRulesIT {
         decide(caseId, 4, OWNER, toHousing);
         await().atMost(ARRIVES).untilAsserted(() -> assertThat(kindsAbout(housing, caseId))
                 .containsExactly("CASE_SHARED", "CASE_SHARED"));
-        String stockton = TestTokens.practitioner("jo.smith", "STOCKTON_CST", "STOCKTON_ASB");
+        String stockton = DemoUsers.JO_SMITH.token();
         assertThat(kindsAbout(stockton, caseId)).isEmpty();
     }
 
@@ -113,7 +114,7 @@ class NotificationRulesIT {
 
     @Test
     void aTaskForATeamReachesEveryMemberWhoEachReadItForThemselves() {
-        String pc = TestTokens.practitioner("pc.adams", "CLEVELAND_POLICE", "CP_STOCKTON_NPT");
+        String pc = DemoUsers.PC_ADAMS.token();
         String pcb = TestTokens.practitioner("pc.baker", "CLEVELAND_POLICE", "CP_STOCKTON_NPT");
         String taskId = new ObjectId().toHexString();
         TaskSummary task = new TaskSummary(taskId, null, "LOCATION", new ObjectId().toHexString(), "Check the underpass",
@@ -140,14 +141,14 @@ class NotificationRulesIT {
                 .getBody().get("marked").asLong()).isPositive();
         assertThat(ApiClient.onPort(port).get("/api/v1/notifications/unread-count", pcb).getBody().get("unread").asLong())
                 .isZero();
-        String housing = TestTokens.practitioner("tom.reid", "THIRTEEN_GROUP", "THIRTEEN_ASB");
+        String housing = DemoUsers.TOM_REID.token();
         assertThat(ApiClient.onPort(port).call(HttpMethod.POST, "/api/v1/notifications/" + mine.get("id").asString()
                 + "/read", housing, null, null).getStatusCode().value()).isEqualTo(404);
     }
 
     @Test
     void nobodyHearsAboutACaseTheyMayNoLongerSee() {
-        String raj = TestTokens.practitioner("raj.patel", "STOCKTON_CST", "STOCKTON_ASB");
+        String raj = DemoUsers.RAJ_PATEL.token();
         String caseId = new ObjectId().toHexString();
         store.append(events.of(caseId, 1L, new CaseOpened(caseId, "ASB-2026-000300", "ASB_PERSONAL", false, "Graffiti",
                 "OPEN", "STOCKTON_CST", "raj.patel", null, "raj.patel", Instant.now())));
@@ -200,7 +201,7 @@ class NotificationRulesIT {
     @Test
     void nobodyHearsOfACaseBeforeItsAccessDecisionAndTheAllowedHearAfterIt() {
         String sam = TestTokens.practitioner("sam.okafor", "STOCKTON_CST", "STOCKTON_ASB");
-        String pc = TestTokens.practitioner("pc.adams", "CLEVELAND_POLICE", "CP_STOCKTON_NPT");
+        String pc = DemoUsers.PC_ADAMS.token();
         String caseId = new ObjectId().toHexString();
         store.append(events.of(caseId, 1L, new CaseOpened(caseId, "ASB-2026-000310", "ASB_PERSONAL", false, "Held",
                 "OPEN", "STOCKTON_CST", "sam.okafor", null, "jo.smith", Instant.now())));

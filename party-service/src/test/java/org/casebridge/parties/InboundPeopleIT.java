@@ -10,7 +10,7 @@ import java.util.List;
 import org.casebridge.contracts.Topics;
 import org.casebridge.platform.test.ApiClient;
 import org.casebridge.platform.test.RealInfrastructure;
-import org.casebridge.platform.test.TestTokens;
+import org.casebridge.platform.test.DemoUsers;
 import org.casebridge.platform.test.TopicProbe;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -42,7 +42,7 @@ class InboundPeopleIT {
     @Test
     void aPersonFromAPartnerSystemIsRegisteredOnceAndMatchedAgainstTheirOtherRecords() throws Exception {
         String family = "Inbound" + System.nanoTime() % 100000;
-        String jo = TestTokens.practitioner("jo.smith", "STOCKTON_CST", "STOCKTON_ASB");
+        String jo = DemoUsers.JO_SMITH.token();
         String existing = ApiClient.onPort(port).post("/api/v1/parties/people", jo, "{\"givenName\":\"Robert\",\"familyName\":\""
                 + family + "\",\"dateOfBirth\":\"1971-03-09\"}").getBody().get("id").asString();
         String record = "{\"externalId\":\"CRM-" + family + "\",\"kind\":\"PERSON\",\"person\":{\"givenName\":\"Bob\","

@@ -18,6 +18,7 @@ import org.casebridge.platform.events.AggregateStore;
 import org.casebridge.platform.events.OutboxEvents;
 import org.casebridge.platform.test.ApiClient;
 import org.casebridge.platform.test.RealInfrastructure;
+import org.casebridge.platform.test.DemoUsers;
 import org.casebridge.platform.test.TestTokens;
 import org.casebridge.platform.test.TopicProbe;
 import org.junit.jupiter.api.AfterAll;
@@ -49,9 +50,9 @@ class InvolvementIT {
     @Autowired
     OutboxEvents events;
 
-    private final String jo = TestTokens.practitioner("jo.smith", "STOCKTON_CST", "STOCKTON_ASB");
-    private final String police = TestTokens.practitioner("pc.adams", "CLEVELAND_POLICE", "CP_STOCKTON_NPT");
-    private final String housing = TestTokens.practitioner("tom.reid", "THIRTEEN_GROUP", "THIRTEEN_ASB");
+    private final String jo = DemoUsers.JO_SMITH.token();
+    private final String police = DemoUsers.PC_ADAMS.token();
+    private final String housing = DemoUsers.TOM_REID.token();
     private final String fire = TestTokens.practitioner("ff.khan", "CLEVELAND_FIRE", "CF_PREVENTION");
 
     @BeforeAll

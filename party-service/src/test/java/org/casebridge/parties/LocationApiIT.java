@@ -20,6 +20,7 @@ import org.casebridge.platform.events.AggregateStore;
 import org.casebridge.platform.events.OutboxEvents;
 import org.casebridge.platform.test.ApiClient;
 import org.casebridge.platform.test.RealInfrastructure;
+import org.casebridge.platform.test.DemoUsers;
 import org.casebridge.platform.test.TestTokens;
 import org.casebridge.platform.test.TopicProbe;
 import org.junit.jupiter.api.AfterAll;
@@ -50,10 +51,10 @@ class LocationApiIT {
     @Autowired
     JsonMapper json;
 
-    private final String jo = TestTokens.practitioner("jo.smith", "STOCKTON_CST", "STOCKTON_ASB");
-    private final String police = TestTokens.practitioner("pc.adams", "CLEVELAND_POLICE", "CP_STOCKTON_NPT");
+    private final String jo = DemoUsers.JO_SMITH.token();
+    private final String police = DemoUsers.PC_ADAMS.token();
     private final String hartlepool = TestTokens.practitioner("mark.turner", "HARTLEPOOL_CST", "HARTLEPOOL_ASB");
-    private final String crisis = TestTokens.practitioner("nina.ford", "TEES_CRISIS", "TEES_CRISIS_DUTY");
+    private final String crisis = DemoUsers.NINA_FORD.token();
 
     @BeforeAll
     static void probe() {
@@ -287,7 +288,7 @@ class LocationApiIT {
         String park = register(jo, "{\"name\":\"Counted park\",\"postcode\":\"TS20 1AB\",\"type\":\"PARK\"}");
         call(HttpMethod.PUT, "/api/v1/parties/locations/" + park + "/concern", jo, "\"1\"",
                 "{\"reasons\":[\"Youths gathering\"],\"reviewDate\":\"" + LocalDate.now().plusMonths(1) + "\"}");
-        String analyst = TestTokens.token("analyst.tees", "STOCKTON_CST", List.of(), List.of("ANALYST"));
+        String analyst = DemoUsers.ANALYST_TEES.token();
 
         var figures = call(HttpMethod.GET, "/api/v1/parties/reports/locations-of-concern", analyst, null, null);
         assertThat(figures.getStatusCode().value()).isEqualTo(200);

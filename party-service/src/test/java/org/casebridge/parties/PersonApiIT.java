@@ -9,6 +9,7 @@ import java.util.List;
 import org.casebridge.contracts.Topics;
 import org.casebridge.platform.test.ApiClient;
 import org.casebridge.platform.test.RealInfrastructure;
+import org.casebridge.platform.test.DemoUsers;
 import org.casebridge.platform.test.TestTokens;
 import org.casebridge.platform.test.TopicProbe;
 import org.junit.jupiter.api.AfterAll;
@@ -37,9 +38,9 @@ class PersonApiIT {
     @Autowired
     JsonMapper json;
 
-    private final String jo = TestTokens.practitioner("jo.smith", "STOCKTON_CST", "STOCKTON_ASB");
-    private final String raj = TestTokens.practitioner("raj.patel", "STOCKTON_CST", "STOCKTON_ASB");
-    private final String police = TestTokens.practitioner("pc.adams", "CLEVELAND_POLICE", "CP_STOCKTON_NPT");
+    private final String jo = DemoUsers.JO_SMITH.token();
+    private final String raj = DemoUsers.RAJ_PATEL.token();
+    private final String police = DemoUsers.PC_ADAMS.token();
 
     @BeforeAll
     static void probe() {
@@ -141,7 +142,7 @@ class PersonApiIT {
     @Test
     void analystsAndPartnerSystemsReadNoPeople() {
         String id = register(jo, "{\"givenName\":\"Counted\",\"familyName\":\"Never\"}", null).getBody().get("id").asString();
-        for (String limited : List.of(TestTokens.token("analyst.tees", "STOCKTON_CST", List.of(), List.of("ANALYST")),
+        for (String limited : List.of(DemoUsers.ANALYST_TEES.token(),
                 TestTokens.token("stockton.asbdb", "STOCKTON_CST", List.of(), List.of("INTEGRATION")))) {
             for (String path : List.of("/api/v1/parties/people/" + id, "/api/v1/parties/people?name=Never",
                     "/api/v1/parties/duplicates", "/api/v1/parties/people/" + id + "/involvement")) {

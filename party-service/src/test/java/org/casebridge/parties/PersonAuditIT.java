@@ -9,7 +9,7 @@ import java.util.List;
 import org.casebridge.contracts.Topics;
 import org.casebridge.platform.test.ApiClient;
 import org.casebridge.platform.test.RealInfrastructure;
-import org.casebridge.platform.test.TestTokens;
+import org.casebridge.platform.test.DemoUsers;
 import org.casebridge.platform.test.TopicProbe;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -36,7 +36,7 @@ class PersonAuditIT {
     @Autowired
     JsonMapper json;
 
-    private final String jo = TestTokens.practitioner("jo.smith", "STOCKTON_CST", "STOCKTON_ASB");
+    private final String jo = DemoUsers.JO_SMITH.token();
 
     private List<JsonNode> records(TopicProbe audit, String resourceId, String action) {
         return audit.about(resourceId).stream().map(r -> json.readTree(r.value()))

@@ -14,7 +14,7 @@ import org.casebridge.contracts.Topics;
 import org.casebridge.platform.sample.SampleApplication;
 import org.casebridge.platform.test.ApiClient;
 import org.casebridge.platform.test.RealInfrastructure;
-import org.casebridge.platform.test.TestTokens;
+import org.casebridge.platform.test.DemoUsers;
 import org.casebridge.platform.test.TopicProbe;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -39,8 +39,8 @@ class IdempotentCreatesIT {
     @Autowired
     MongoTemplate mongo;
 
-    private final String jo = TestTokens.practitioner("jo.smith", "STOCKTON_CST", "STOCKTON_ASB");
-    private final String raj = TestTokens.practitioner("raj.patel", "STOCKTON_CST", "STOCKTON_ASB");
+    private final String jo = DemoUsers.JO_SMITH.token();
+    private final String raj = DemoUsers.RAJ_PATEL.token();
 
     private ResponseEntity<JsonNode> open(String token, String title, String key) {
         return ApiClient.onPort(port).post("/api/v1/samples", token, "{\"title\":\"" + title + "\"}", key);

@@ -11,6 +11,7 @@ import org.bson.Document;
 import org.casebridge.contracts.Topics;
 import org.casebridge.platform.sample.SampleApplication;
 import org.casebridge.platform.test.RealInfrastructure;
+import org.casebridge.platform.test.DemoUsers;
 import org.casebridge.platform.test.TestTokens;
 import org.casebridge.platform.test.TopicProbe;
 import org.junit.jupiter.api.AfterAll;
@@ -48,7 +49,7 @@ class PlatformIT {
     @Autowired
     JsonMapper json;
 
-    private final String token = TestTokens.practitioner("jo.smith", "STOCKTON_CST", "STOCKTON_ASB");
+    private final String token = DemoUsers.JO_SMITH.token();
 
     @BeforeAll
     static void probes() {

@@ -7,6 +7,7 @@ import java.util.List;
 import org.casebridge.platform.sample.SampleApplication;
 import org.casebridge.platform.test.ApiClient;
 import org.casebridge.platform.test.RealInfrastructure;
+import org.casebridge.platform.test.DemoUsers;
 import org.casebridge.platform.test.TestTokens;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -28,9 +29,9 @@ class RoleLimitsIT {
     @LocalServerPort
     int port;
 
-    private final String analyst = TestTokens.token("analyst.tees", "STOCKTON_CST", List.of(), List.of("ANALYST"));
+    private final String analyst = DemoUsers.ANALYST_TEES.token();
     private final String system = TestTokens.token("stockton.asbdb", "STOCKTON_CST", List.of(), List.of("INTEGRATION"));
-    private final String practitioner = TestTokens.practitioner("jo.smith", "STOCKTON_CST", "STOCKTON_ASB");
+    private final String practitioner = DemoUsers.JO_SMITH.token();
     private final String analystAndSupervisor = TestTokens.token("helen.wood", "STOCKTON_CST", List.of(),
             List.of("ANALYST", "SUPERVISOR"));
 

@@ -12,7 +12,7 @@ import java.util.Arrays;
 
 import org.casebridge.platform.sample.SampleApplication;
 import org.casebridge.platform.test.RealInfrastructure;
-import org.casebridge.platform.test.TestTokens;
+import org.casebridge.platform.test.DemoUsers;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -38,7 +38,7 @@ class StrictInputIT {
     @Autowired
     JsonMapper json;
 
-    private final String token = TestTokens.practitioner("jo.smith", "STOCKTON_CST", "STOCKTON_ASB");
+    private final String token = DemoUsers.JO_SMITH.token();
 
     private ResponseEntity<JsonNode> post(String path, String body) {
         return RestClient.builder().baseUrl("http://localhost:" + port)

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.bson.Document;
 import org.casebridge.platform.sample.SampleApplication;
 import org.casebridge.platform.test.RealInfrastructure;
+import org.casebridge.platform.test.DemoUsers;
 import org.casebridge.platform.test.TestTokens;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -41,7 +42,7 @@ class TokenRulesIT {
 
     @Test
     void aTokenOfTheRightIssuerAudienceAndOrganisationIsAccepted() {
-        assertThat(post(TestTokens.practitioner("jo.smith", "STOCKTON_CST", "STOCKTON_ASB")).getStatusCode().value())
+        assertThat(post(DemoUsers.JO_SMITH.token()).getStatusCode().value())
                 .isEqualTo(201);
     }
 

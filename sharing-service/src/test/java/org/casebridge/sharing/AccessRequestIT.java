@@ -15,6 +15,7 @@ import org.casebridge.platform.events.AggregateStore;
 import org.casebridge.platform.events.OutboxEvents;
 import org.casebridge.platform.test.ApiClient;
 import org.casebridge.platform.test.RealInfrastructure;
+import org.casebridge.platform.test.DemoUsers;
 import org.casebridge.platform.test.TestTokens;
 import org.casebridge.platform.test.TopicProbe;
 import org.casebridge.sharing.requests.store.MongoCaseReferences;
@@ -39,9 +40,9 @@ class AccessRequestIT {
     @Autowired
     MongoCaseReferences references;
 
-    private final String jo = TestTokens.practitioner("jo.smith", "STOCKTON_CST", "STOCKTON_ASB");
-    private final String pc = TestTokens.practitioner("pc.adams", "CLEVELAND_POLICE", "CP_STOCKTON_NPT");
-    private final String raj = TestTokens.practitioner("raj.patel", "STOCKTON_CST", "STOCKTON_ASB");
+    private final String jo = DemoUsers.JO_SMITH.token();
+    private final String pc = DemoUsers.PC_ADAMS.token();
+    private final String raj = DemoUsers.RAJ_PATEL.token();
 
     private String policeCase() {
         String caseId = new ObjectId().toHexString();

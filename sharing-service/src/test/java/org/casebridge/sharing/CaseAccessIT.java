@@ -12,6 +12,7 @@ import org.casebridge.contracts.cases.CaseOpened;
 import org.casebridge.platform.events.AggregateStore;
 import org.casebridge.platform.events.OutboxEvents;
 import org.casebridge.platform.test.RealInfrastructure;
+import org.casebridge.platform.test.DemoUsers;
 import org.casebridge.platform.test.TestTokens;
 import org.casebridge.platform.test.TopicProbe;
 import org.junit.jupiter.api.Test;
@@ -67,15 +68,15 @@ class CaseAccessIT {
                 .isEqualTo(200);
         assertThat(accessOf(caseId, TestTokens.practitioner("sgt.baker", "CLEVELAND_POLICE", null)).getBody().get("decision")
                 .get("grants")).hasSize(1);
-        assertThat(accessOf(caseId, TestTokens.practitioner("jo.smith", "STOCKTON_CST", "STOCKTON_ASB")).getStatusCode().value())
+        assertThat(accessOf(caseId, DemoUsers.JO_SMITH.token()).getStatusCode().value())
                 .isEqualTo(404);
     }
 
     @Test
     void aShareIsPublishedEnforcedExplainedAndRevoked() throws Exception {
         String caseId = new ObjectId().toHexString();
-        String jo = TestTokens.practitioner("jo.smith", "STOCKTON_CST", "STOCKTON_ASB");
-        String pc = TestTokens.practitioner("pc.adams", "CLEVELAND_POLICE", "CP_STOCKTON_NPT");
+        String jo = DemoUsers.JO_SMITH.token();
+        String pc = DemoUsers.PC_ADAMS.token();
         var api = org.casebridge.platform.test.ApiClient.onPort(port);
         store.append(events.of(caseId, 1L, new CaseOpened(caseId, "ASB-2026-000042", "ASB_PERSONAL", false,
                 "Noise at Elm Road", "OPEN", "STOCKTON_CST", "jo.smith", null, "jo.smith", Instant.now())));
@@ -115,8 +116,8 @@ class CaseAccessIT {
     @Test
     void theCasesManagersReadWhoLookedAtItAndOutsidersCannot() {
         String caseId = new ObjectId().toHexString();
-        String jo = TestTokens.practitioner("jo.smith", "STOCKTON_CST", "STOCKTON_ASB");
-        String pc = TestTokens.practitioner("pc.adams", "CLEVELAND_POLICE", "CP_STOCKTON_NPT");
+        String jo = DemoUsers.JO_SMITH.token();
+        String pc = DemoUsers.PC_ADAMS.token();
         var api = org.casebridge.platform.test.ApiClient.onPort(port);
         store.append(events.of(caseId, 1L, new CaseOpened(caseId, "ASB-2026-000043", "ASB_PERSONAL", false,
                 "Audited case", "OPEN", "STOCKTON_CST", "jo.smith", null, "jo.smith", Instant.now())));
@@ -140,7 +141,7 @@ class CaseAccessIT {
     @Test
     void whenConsentLapsesTheSharesGoUpForReviewOnTheirOwnAndAManagerConfirmsThem() {
         String caseId = new ObjectId().toHexString();
-        String jo = TestTokens.practitioner("jo.smith", "STOCKTON_CST", "STOCKTON_ASB");
+        String jo = DemoUsers.JO_SMITH.token();
         var api = org.casebridge.platform.test.ApiClient.onPort(port);
         store.append(events.of(caseId, 1L, new CaseOpened(caseId, "ASB-2026-000044", "ASB_PERSONAL", false,
                 "Consent case", "OPEN", "STOCKTON_CST", "jo.smith", null, "jo.smith", Instant.now())));
@@ -186,7 +187,7 @@ class CaseAccessIT {
         assertThat(api.get("/api/v1/sharing/people/" + personId + "/audit", helen).getBody().findValuesAsString("grantedBy"))
                 .contains("case:abc");
         assertThat(api.get("/api/v1/sharing/people/" + personId + "/audit",
-                TestTokens.practitioner("jo.smith", "STOCKTON_CST", "STOCKTON_ASB")).getStatusCode().value()).isEqualTo(403);
+                DemoUsers.JO_SMITH.token()).getStatusCode().value()).isEqualTo(403);
         assertThat(api.get("/api/v1/sharing/people/" + personId + "/audit",
                 TestTokens.token("sgt.baker", "CLEVELAND_POLICE", java.util.List.of(), java.util.List.of("ORG_ADMIN")))
                 .getStatusCode().value()).isEqualTo(404);
@@ -195,9 +196,9 @@ class CaseAccessIT {
     @Test
     void aNamedUsersOrganisationComesFromTheDirectoryNotFromTheSharer() {
         String caseId = new ObjectId().toHexString();
-        String pc = TestTokens.practitioner("pc.adams", "CLEVELAND_POLICE", "CP_STOCKTON_NPT");
+        String pc = DemoUsers.PC_ADAMS.token();
         String housing = TestTokens.practitioner("tg.officer", "THIRTEEN_GROUP", "THIRTEEN_TENANCY_ENFORCEMENT");
-        String jo = TestTokens.practitioner("jo.smith", "STOCKTON_CST", "STOCKTON_ASB");
+        String jo = DemoUsers.JO_SMITH.token();
         var api = org.casebridge.platform.test.ApiClient.onPort(port);
         // a restricted domestic abuse case: no agreement covers it between the police and a housing provider
         store.append(events.of(caseId, 1L, new CaseOpened(caseId, "DA-2026-000099", "DOMESTIC_ABUSE", true,

@@ -19,7 +19,7 @@ import org.casebridge.platform.events.AggregateStore;
 import org.casebridge.platform.events.OutboxEvents;
 import org.casebridge.platform.test.ApiClient;
 import org.casebridge.platform.test.RealInfrastructure;
-import org.casebridge.platform.test.TestTokens;
+import org.casebridge.platform.test.DemoUsers;
 import org.casebridge.platform.test.TopicProbe;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -41,7 +41,7 @@ class PartnerFeedIT {
     @Autowired
     OutboxEvents events;
 
-    private final String jo = TestTokens.practitioner("jo.smith", "STOCKTON_CST", "STOCKTON_ASB");
+    private final String jo = DemoUsers.JO_SMITH.token();
 
     private String openCase(String reference) {
         String caseId = new ObjectId().toHexString();
@@ -71,7 +71,7 @@ class PartnerFeedIT {
                     "{\"kind\":\"ORGANISATION\",\"principal\":\"THIRTEEN_GROUP\",\"level\":\"VIEW\",\"reason\":\"Tenancy\"}");
             assertThat(share.getStatusCode().value()).isEqualTo(201);
             await().atMost(ARRIVES).until(() -> ApiClient.onPort(port).get("/api/v1/access/check?case=" + shared
-                    + "&action=VIEW", TestTokens.practitioner("tom.reid", "THIRTEEN_GROUP", "THIRTEEN_ASB")).getBody()
+                    + "&action=VIEW", DemoUsers.TOM_REID.token()).getBody()
                     .get("allowed").asBoolean());
 
             logEntry(shared, 2L, "ASB-2026-000901");

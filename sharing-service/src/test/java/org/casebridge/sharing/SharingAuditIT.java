@@ -14,6 +14,7 @@ import org.casebridge.platform.events.AggregateStore;
 import org.casebridge.platform.events.OutboxEvents;
 import org.casebridge.platform.test.ApiClient;
 import org.casebridge.platform.test.RealInfrastructure;
+import org.casebridge.platform.test.DemoUsers;
 import org.casebridge.platform.test.TestTokens;
 import org.casebridge.platform.test.TopicProbe;
 import org.junit.jupiter.api.Test;
@@ -44,7 +45,7 @@ class SharingAuditIT {
     @Autowired
     JsonMapper json;
 
-    private final String jo = TestTokens.practitioner("jo.smith", "STOCKTON_CST", "STOCKTON_ASB");
+    private final String jo = DemoUsers.JO_SMITH.token();
     private final String tom = TestTokens.practitioner("tom.reid", "THIRTEEN_GROUP", "THIRTEEN_TENANCY_ENFORCEMENT");
 
     private List<JsonNode> records(TopicProbe audit, String resourceId, String action) {

@@ -21,6 +21,7 @@ import org.casebridge.platform.events.AggregateStore;
 import org.casebridge.platform.events.OutboxEvents;
 import org.casebridge.platform.test.ApiClient;
 import org.casebridge.platform.test.RealInfrastructure;
+import org.casebridge.platform.test.DemoUsers;
 import org.casebridge.platform.test.TestTokens;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -106,7 +107,7 @@ class WebhookIT {
     @Test
     void aPartnerSystemGetsItsFeedSignedRetriedAndReplayed() {
         String housingSystem = TestTokens.token("thirteen.crm", "THIRTEEN_GROUP", List.of(), List.of("INTEGRATION"));
-        String jo = TestTokens.practitioner("jo.smith", "STOCKTON_CST", "STOCKTON_ASB");
+        String jo = DemoUsers.JO_SMITH.token();
         var api = ApiClient.onPort(port);
         assertThat(api.post("/api/v1/sharing/webhooks", jo, "{\"url\":\"http://127.0.0.1/x\"}").getStatusCode().value())
                 .isEqualTo(403);
@@ -130,7 +131,7 @@ class WebhookIT {
                 "{\"kind\":\"ORGANISATION\",\"principal\":\"THIRTEEN_GROUP\",\"level\":\"VIEW\",\"reason\":\"Tenancy\"}")
                 .getStatusCode().value()).isEqualTo(201);
         await().atMost(ARRIVES).until(() -> api.get("/api/v1/access/check?case=" + caseId + "&action=VIEW",
-                TestTokens.practitioner("tom.reid", "THIRTEEN_GROUP", "THIRTEEN_ASB")).getBody().get("allowed").asBoolean());
+                DemoUsers.TOM_REID.token()).getBody().get("allowed").asBoolean());
         store.append(events.of(caseId, 2L, new CaseLogEntryAdded(caseId, "ASB-2026-000950", new ObjectId().toHexString(),
                 "VISIT", "PARTNERSHIP", null, "jo.smith", "STOCKTON_CST", Instant.now())));
 

@@ -16,6 +16,7 @@ import org.casebridge.platform.events.AggregateStore;
 import org.casebridge.platform.events.OutboxEvents;
 import org.casebridge.platform.test.ApiClient;
 import org.casebridge.platform.test.RealInfrastructure;
+import org.casebridge.platform.test.DemoUsers;
 import org.casebridge.platform.test.TestTokens;
 import org.casebridge.platform.access.CaseAccessProjection;
 import org.junit.jupiter.api.Test;
@@ -45,10 +46,10 @@ class TaskApiIT {
     @Autowired
     CaseAccessProjection caseAccess;
 
-    private final String jo = TestTokens.practitioner("jo.smith", "STOCKTON_CST", "STOCKTON_ASB");
-    private final String raj = TestTokens.practitioner("raj.patel", "STOCKTON_CST", "STOCKTON_ASB");
-    private final String police = TestTokens.practitioner("pc.adams", "CLEVELAND_POLICE", "CP_STOCKTON_NPT");
-    private final String crisis = TestTokens.practitioner("nina.ford", "TEES_CRISIS", "TEES_CRISIS_DUTY");
+    private final String jo = DemoUsers.JO_SMITH.token();
+    private final String raj = DemoUsers.RAJ_PATEL.token();
+    private final String police = DemoUsers.PC_ADAMS.token();
+    private final String crisis = DemoUsers.NINA_FORD.token();
 
     private ResponseEntity<JsonNode> setTask(String token, String body, String idempotencyKey) {
         return ApiClient.onPort(port).post("/api/v1/tasks", token, body, idempotencyKey);

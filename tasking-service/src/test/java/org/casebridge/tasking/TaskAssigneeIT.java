@@ -18,7 +18,7 @@ import org.casebridge.platform.events.AggregateStore;
 import org.casebridge.platform.events.OutboxEvents;
 import org.casebridge.platform.test.ApiClient;
 import org.casebridge.platform.test.RealInfrastructure;
-import org.casebridge.platform.test.TestTokens;
+import org.casebridge.platform.test.DemoUsers;
 import org.casebridge.platform.directory.DirectoryCopy;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -43,7 +43,7 @@ class TaskAssigneeIT {
     @Autowired
     DirectoryCopy directory;
 
-    private final String pc = TestTokens.practitioner("pc.adams", "CLEVELAND_POLICE", "CP_STOCKTON_NPT");
+    private final String pc = DemoUsers.PC_ADAMS.token();
 
     private static String taskFor(String caseId, String kind, String id, String organisation) {
         return "{\"caseId\":\"" + caseId + "\",\"title\":\"Visit\",\"assignee\":{\"kind\":\"" + kind + "\",\"id\":\"" + id

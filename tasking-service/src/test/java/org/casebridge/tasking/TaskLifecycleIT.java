@@ -25,6 +25,7 @@ import org.casebridge.platform.events.AggregateStore;
 import org.casebridge.platform.events.OutboxEvents;
 import org.casebridge.platform.test.ApiClient;
 import org.casebridge.platform.test.RealInfrastructure;
+import org.casebridge.platform.test.DemoUsers;
 import org.casebridge.platform.test.TestTokens;
 import org.casebridge.platform.test.TopicProbe;
 import org.casebridge.tasking.tasks.deadlines.TaskDeadlines;
@@ -60,12 +61,12 @@ class TaskLifecycleIT {
     @Autowired
     org.springframework.data.mongodb.core.MongoTemplate mongo;
 
-    private final String jo = TestTokens.practitioner("jo.smith", "STOCKTON_CST", "STOCKTON_ASB");
-    private final String pc = TestTokens.practitioner("pc.adams", "CLEVELAND_POLICE", "CP_STOCKTON_NPT");
+    private final String jo = DemoUsers.JO_SMITH.token();
+    private final String pc = DemoUsers.PC_ADAMS.token();
     private final String sergeant = TestTokens.token("sgt.lowe", "CLEVELAND_POLICE", List.of("CP_STOCKTON_NPT"),
             List.of("SUPERVISOR"));
-    private final String housing = TestTokens.practitioner("tom.reid", "THIRTEEN_GROUP", "THIRTEEN_ASB");
-    private final String analyst = TestTokens.token("analyst.tees", "STOCKTON_CST", List.of(), List.of("ANALYST"));
+    private final String housing = DemoUsers.TOM_REID.token();
+    private final String analyst = DemoUsers.ANALYST_TEES.token();
 
     @BeforeAll
     static void probe() {

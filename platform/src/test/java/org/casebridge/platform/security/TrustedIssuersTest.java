@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
+import org.casebridge.platform.test.DemoUsers;
 import org.casebridge.platform.test.TestTokens;
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.web.MockHttpServletRequest;
@@ -52,7 +53,7 @@ class TrustedIssuersTest {
 
     @Test
     void thePartnershipsOwnIssuerSpeaksForAnyOrganisationAsBefore() {
-        CurrentUser jo = userOf(TestTokens.practitioner("jo.smith", "STOCKTON_CST", "STOCKTON_ASB"));
+        CurrentUser jo = userOf(DemoUsers.JO_SMITH.token());
 
         assertThat(jo).isEqualTo(new CurrentUser("jo.smith", "jo.smith", "STOCKTON_CST",
                 java.util.Set.of("STOCKTON_ASB"), java.util.Set.of("PRACTITIONER")));
