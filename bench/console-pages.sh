@@ -57,21 +57,15 @@ assets_of() {
 kb() { awk "BEGIN{printf \"%.1f\", $1/1024}"; }
 foreign=""
 
-# measure a settled stack: wait until the events the 1,000 cases set off have been worked through (the stack's CPU back
-# near idle), then warm each page up as a running console would be, before the measured requests
-stack_cpu() { local t=0 p; for p in $(pgrep -P "$launcher"); do t=$((t + $(awk '{print $14+$15}' /proc/$p/stat))); done; echo $t; }
-for attempt in $(seq 1 60); do
-  before=$(stack_cpu); sleep 5; after=$(stack_cpu)
-  [ $((after - before)) -lt 150 ] && break # under 1.5 CPU-seconds in 5 s (idle is about 0.6)
-done
-echo "stack settled after the load: $(( (after - before) * 10 / 5 )) ms of CPU a second"
-for path in / "/cases/$CASE" "/people/$PERSON" "/tasks/$TASK" "/tasks?view=SET_BY_ME"; do
-  for i in $(seq 1 20); do curl -s -o /dev/null -b "$jar" "$G$path"; done
-done
+# measure a settled stack: the events the 1,000 cases set off worked through first
+stack_settle
+echo "stack settled after the load: $stack_settled_cpu ms of CPU a second"
 
 printf '\n%-8s %7s %7s %8s %8s %9s %9s\n' page "p50 ms" "p95 ms" "HTML KB" "HTML gz" "page KB" "page gz"
 for page in "home:/" "case:/cases/$CASE" "person:/people/$PERSON" "task:/tasks/$TASK" "tasks:/tasks?view=SET_BY_ME"; do
   name=${page%%:*}; path=${page#*:}
+  # warmed up first, as a console that has been running would be
+  for i in $(seq 1 20); do curl -s -o /dev/null -b "$jar" "$G$path"; done
   for i in $(seq 1 "$REPEAT"); do
     curl -s -o /dev/null -b "$jar" -w '%{time_total}\n' "$G$path"
   done | sort -n > /tmp/console-times

@@ -59,6 +59,25 @@ stack_rss_table() {
   printf '%-22s %8d\n' TOTAL "$stack_total_rss"
 }
 
+# The CPU time (utime + stime, in clock ticks) of every process of the stack so far.
+stack_cpu_ticks() {
+  local total=0 pid
+  for pid in $(pgrep -P "$launcher"); do total=$((total + $(awk '{print $14+$15}' "/proc/$pid/stat"))); done
+  echo "$total"
+}
+
+# Waits (at most 5 minutes) until the whole stack uses less than 300 ms of CPU a second over 5 s, as after a load its
+# services are still working through the events it set off (idle is about 120); sets stack_settled_cpu (ms a second).
+stack_settle() {
+  local hz before after attempt
+  hz=$(getconf CLK_TCK)
+  for attempt in $(seq 1 60); do
+    before=$(stack_cpu_ticks); sleep 5; after=$(stack_cpu_ticks)
+    stack_settled_cpu=$(( (after - before) * 1000 / hz / 5 ))
+    [ "$stack_settled_cpu" -lt 300 ] && return
+  done
+}
+
 # Installs what a benchmark needs from the distribution's packages if it is missing: stack_require command:package ...
 stack_require() {
   local missing=() need sudo=""

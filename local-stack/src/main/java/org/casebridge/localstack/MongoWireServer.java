@@ -68,8 +68,7 @@ public final class MongoWireServer {
                     @Override
                     protected Index<Object> openOrCreateUniqueIndex(String collection, String index, List<IndexKey> keys,
                             boolean sparse) {
-                        return new UniqueKeyLookup(super.openOrCreateUniqueIndex(collection, index, keys, sparse), index,
-                                keys, sparse);
+                        return new UniqueKeyLookup(super.openOrCreateUniqueIndex(collection, index, keys, sparse), sparse);
                     }
                 };
             }

@@ -4,7 +4,6 @@ import java.util.List;
 
 import de.bwaldvogel.mongo.MongoCollection;
 import de.bwaldvogel.mongo.backend.Index;
-import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.exception.KeyConstraintError;
 
@@ -13,18 +12,20 @@ import de.bwaldvogel.mongo.exception.KeyConstraintError;
  * conditions. mongo-java-server uses an index only for a query on exactly its fields, so {@code {_id: x, version: 3}}
  * (every conditional save) and {@code {_id: x, access.view: {$in: [...]}}} (every access-checked read) scanned the
  * whole collection; here they look up the one document with that {@code _id} and check the rest of the query on it.
- * Safe because a query's top-level conditions (and those of a top-level {@code $and}) all have to hold: the documents the field's own condition finds are
- * always a superset of those the whole query matches. Everything else is the wrapped index's.
+ * Safe because a query's top-level conditions (and those of a top-level {@code $and}) all have to hold: the documents
+ * the field's own condition finds are always a superset of those the whole query matches. Everything else is the
+ * wrapped index's.
  */
 final class UniqueKeyLookup extends Index<Object> {
 
     private final Index<Object> index;
     private final String field;
 
-    UniqueKeyLookup(Index<Object> index, String name, List<IndexKey> keys, boolean sparse) {
-        super(name, keys, sparse);
+    /** {@code sparse} as the index was made (the wrapped index keeps it to itself). */
+    UniqueKeyLookup(Index<Object> index, boolean sparse) {
+        super(index.getName(), index.getKeys(), sparse);
         this.index = index;
-        this.field = keys.size() == 1 ? keys.get(0).getKey() : null;
+        this.field = index.getKeys().size() == 1 ? index.getKeys().get(0).getKey() : null;
     }
 
     @Override
@@ -42,10 +43,13 @@ final class UniqueKeyLookup extends Index<Object> {
      * which no index handles, when it has none).
      */
     private Document narrowed(Document query) {
-        if (field != null && query.size() > 1 && query.containsKey(field)) {
+        if (field == null) {
+            return new Document();
+        }
+        if (query.size() > 1 && query.containsKey(field)) {
             return new Document(field, query.get(field));
         }
-        if (field != null && query.size() == 1 && query.get("$and") instanceof List<?> clauses) {
+        if (query.size() == 1 && query.get("$and") instanceof List<?> clauses) {
             for (Object clause : clauses) {
                 if (clause instanceof Document condition && condition.size() == 1 && condition.containsKey(field)) {
                     return condition;

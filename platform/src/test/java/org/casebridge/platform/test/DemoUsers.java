@@ -40,16 +40,4 @@ public enum DemoUsers {
     public String token() {
         return TestTokens.token(id, organisation, team == null ? List.of() : List.of(team), List.of(role));
     }
-
-    public String id() {
-        return id;
-    }
-
-    public String organisation() {
-        return organisation;
-    }
-
-    public String team() {
-        return team;
-    }
 }
