@@ -85,7 +85,7 @@ public class CaseCommands {
                 user.organisation(), user.id(), opening.leadOfficer(), opening.team(), opening.referral(),
                 opening.nextReviewDate()), references, clock.instant());
         // the audit record rides in the case's own outbox: one write, so no case is stored unaudited
-        cases.insert(opened, null, audit.entry(user, "CREATE", "case", opened.id(), "owner-organisation", null,
+        cases.insert(opened, audit.entry(user, "CREATE", "case", opened.id(), "owner-organisation", null,
                 Map.of("reference", Map.of("after", opened.reference().value()))));
         return opened;
     }

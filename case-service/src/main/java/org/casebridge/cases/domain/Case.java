@@ -23,6 +23,7 @@ import org.casebridge.contracts.cases.CaseTransferDeclined;
 import org.casebridge.contracts.cases.CaseTransferOffered;
 import org.casebridge.contracts.cases.CaseTransferred;
 import org.casebridge.contracts.cases.CaseUpdated;
+import org.casebridge.platform.aggregate.AggregateRoot;
 import org.casebridge.platform.domain.DomainException;
 
 /**
@@ -30,9 +31,8 @@ import org.casebridge.platform.domain.DomainException;
  * Lifecycle: REFERRAL → OPEN ⇄ REVIEW → CLOSED, and CLOSED → OPEN again with a reason. Every change raises the
  * version (the ETag) by one and records one event for the outbox.
  */
-public final class Case {
+public final class Case extends AggregateRoot {
 
-    private final String id;
     private final CaseReference reference;
     private final CaseType type;
     private String title;
@@ -51,11 +51,9 @@ public final class Case {
     private final CaseInterventions interventions;
     private final List<CaseReviewFlag> caseReviewFlags;
     private TransferOffer transferOffer;
-    private long version;
-    private final List<Object> newEvents = new ArrayList<>();
 
     private Case(Snapshot state) {
-        this.id = Objects.requireNonNull(state.id());
+        super(state.id(), state.version());
         this.reference = Objects.requireNonNull(state.reference());
         this.type = Objects.requireNonNull(state.type());
         this.title = Objects.requireNonNull(state.title());
@@ -74,7 +72,6 @@ public final class Case {
         this.interventions = new CaseInterventions(orEmpty(state.interventions()));
         this.caseReviewFlags = new ArrayList<>(orEmpty(state.caseReviewFlags()));
         this.transferOffer = state.transferOffer();
-        this.version = state.version();
     }
 
     /** Everything a case holds, as stored. */
@@ -98,7 +95,7 @@ public final class Case {
         Case opened = new Case(new Snapshot(id, reference, opening.type(), opening.title().strip(), opening.summary(),
                 status, opening.organisation(), leadOfficer, opening.team(), opening.openedBy(), now,
                 opening.nextReviewDate(), null, List.of(), List.of(), List.of(), List.of(), List.of(), null, 1));
-        opened.newEvents.add(new CaseOpened(id, reference.value(), opening.type().name(), opening.type().restricted(),
+        opened.announce(new CaseOpened(id, reference.value(), opening.type().name(), opening.type().restricted(),
                 opened.title, status.name(), opened.ownerOrganisation, leadOfficer, opened.team, opened.openedBy, now));
         return opened;
     }
@@ -109,9 +106,9 @@ public final class Case {
     }
 
     public Snapshot snapshot() {
-        return new Snapshot(id, reference, type, title, summary, status, ownerOrganisation, leadOfficer, team, openedBy,
+        return new Snapshot(id(), reference, type, title, summary, status, ownerOrganisation, leadOfficer, team, openedBy,
                 openedAt, nextReviewDate, closure, List.copyOf(log), List.copyOf(riskAssessments), links.all(),
-                interventions.all(), List.copyOf(caseReviewFlags), transferOffer, version);
+                interventions.all(), List.copyOf(caseReviewFlags), transferOffer, version());
     }
 
     /** What a practitioner asks for when opening a case. */
@@ -146,7 +143,7 @@ public final class Case {
         status = CaseStatus.CLOSED;
         closure = new Closure(outcome, closingSummary.strip(), actor.userId(), now);
         nextReviewDate = null;
-        changed(new CaseClosed(id, reference.value(), previous.name(), outcome.name(), closure.summary(), actor.userId(),
+        changed(new CaseClosed(id(), reference.value(), previous.name(), outcome.name(), closure.summary(), actor.userId(),
                 actor.organisation(), now));
     }
 
@@ -159,7 +156,7 @@ public final class Case {
             throw DomainException.invalid("Reopening a case needs a reason.");
         }
         status = CaseStatus.OPEN;
-        changed(new CaseReopened(id, reference.value(), reason.strip(), actor.userId(), actor.organisation(), now));
+        changed(new CaseReopened(id(), reference.value(), reason.strip(), actor.userId(), actor.organisation(), now));
     }
 
     /** Changes the details given; a closed case is read-only until reopened. Nothing changed, nothing recorded. */
@@ -188,7 +185,7 @@ public final class Case {
             nextReviewDate = details.nextReviewDate();
         }
         if (!changes.isEmpty()) {
-            changed(new CaseUpdated(id, reference.value(), changes, actor.userId(), actor.organisation(), now));
+            changed(new CaseUpdated(id(), reference.value(), changes, actor.userId(), actor.organisation(), now));
         }
     }
 
@@ -211,7 +208,7 @@ public final class Case {
         LogEntry entry = new LogEntry(entryId, kind, text.strip(), visibility, corrects, actor.userId(),
                 actor.organisation(), now);
         log.add(entry);
-        changed(new CaseLogEntryAdded(id, reference.value(), entryId, kind.name(), visibility.name(), corrects,
+        changed(new CaseLogEntryAdded(id(), reference.value(), entryId, kind.name(), visibility.name(), corrects,
                 actor.userId(), actor.organisation(), now));
         return entry;
     }
@@ -226,7 +223,7 @@ public final class Case {
         RiskAssessment assessment = new RiskAssessment(assessmentId, result.answers(), result.total(), result.band(),
                 actor.userId(), actor.organisation(), now);
         riskAssessments.add(assessment);
-        changed(new CaseRiskAssessed(id, reference.value(), assessmentId, result.total(), result.band().name(),
+        changed(new CaseRiskAssessed(id(), reference.value(), assessmentId, result.total(), result.band().name(),
                 previous == null ? null : previous.name(), actor.userId(), actor.organisation(), now));
         return assessment;
     }
@@ -242,8 +239,8 @@ public final class Case {
      */
     public Link link(Actor actor, Link.Target target, String targetId, String role, Instant now) {
         requireNotClosed("linking");
-        Link link = links.add(id, reference, actor, target, targetId, role, now);
-        changed(new CasePartyLinked(id, reference.value(), type.name(), target.name(), targetId, link.role(), actor.userId(),
+        Link link = links.add(id(), reference, actor, target, targetId, role, now);
+        changed(new CasePartyLinked(id(), reference.value(), type.name(), target.name(), targetId, link.role(), actor.userId(),
                 actor.organisation(), now));
         return link;
     }
@@ -251,7 +248,7 @@ public final class Case {
     public void unlink(Actor actor, Link.Target target, String targetId, String role, Instant now) {
         requireNotClosed("unlinking");
         links.remove(reference, target, targetId, role);
-        changed(new CasePartyUnlinked(id, reference.value(), target.name(), targetId, role, actor.userId(),
+        changed(new CasePartyUnlinked(id(), reference.value(), target.name(), targetId, role, actor.userId(),
                 actor.organisation(), now));
     }
 
@@ -268,7 +265,7 @@ public final class Case {
         boolean alreadyFlagged = caseReviewFlags.stream().anyMatch(f -> f.personId().equals(personId));
         if (AsbCaseReview.countsAsComplaint(link) && rule.isMet(complaints) && !alreadyFlagged) {
             caseReviewFlags.add(new CaseReviewFlag(personId, complaints, rule.threshold(), rule.windowMonths(), now));
-            changed(new CaseReviewThresholdMet(id, reference.value(), ownerOrganisation, leadOfficer, personId, complaints,
+            changed(new CaseReviewThresholdMet(id(), reference.value(), ownerOrganisation, leadOfficer, personId, complaints,
                     rule.threshold(), rule.windowMonths(), now));
         }
         return link;
@@ -296,7 +293,7 @@ public final class Case {
             throw DomainException.invalid("Say why the lead should move.");
         }
         transferOffer = new TransferOffer(toOrganisation, reason.strip(), actor.userId(), now);
-        changed(new CaseTransferOffered(id, reference.value(), type.name(), ownerOrganisation, toOrganisation,
+        changed(new CaseTransferOffered(id(), reference.value(), type.name(), ownerOrganisation, toOrganisation,
                 transferOffer.reason(), actor.userId(), now));
     }
 
@@ -308,7 +305,7 @@ public final class Case {
         leadOfficer = actor.userId();
         team = null;
         transferOffer = null;
-        changed(new CaseTransferred(id, reference.value(), type.name(), type.restricted(), from, ownerOrganisation,
+        changed(new CaseTransferred(id(), reference.value(), type.name(), type.restricted(), from, ownerOrganisation,
                 leadOfficer, actor.userId(), now));
     }
 
@@ -322,7 +319,7 @@ public final class Case {
         }
         TransferOffer offer = transferOffer;
         transferOffer = null;
-        changed(new CaseTransferDeclined(id, reference.value(), ownerOrganisation, offer.toOrganisation(), reason,
+        changed(new CaseTransferDeclined(id(), reference.value(), ownerOrganisation, offer.toOrganisation(), reason,
                 actor.userId(), actor.organisation(), now));
     }
 
@@ -343,7 +340,7 @@ public final class Case {
         if (!links.followMerge(survivorId, mergedId)) {
             return false;
         }
-        changed(new CaseUpdated(id, reference.value(), Map.of("person", change(mergedId, survivorId)), by.userId(),
+        changed(new CaseUpdated(id(), reference.value(), Map.of("person", change(mergedId, survivorId)), by.userId(),
                 by.organisation(), now));
         return true;
     }
@@ -371,7 +368,7 @@ public final class Case {
     }
 
     private void announce(Intervention intervention, Instant now) {
-        changed(new CaseInterventionRecorded(id, reference.value(), intervention.id(), intervention.type().name(),
+        changed(new CaseInterventionRecorded(id(), reference.value(), intervention.id(), intervention.type().name(),
                 intervention.status().name(), intervention.startDate(), intervention.endDate(), intervention.recordedBy(),
                 intervention.organisation(), now));
     }
@@ -392,12 +389,7 @@ public final class Case {
             throw DomainException.conflict(rule + "; case " + reference + " is " + status + ".");
         }
         status = to;
-        changed(new CaseStatusChanged(id, reference.value(), from.name(), to.name(), actor.userId(), actor.organisation(), now));
-    }
-
-    private void changed(Object event) {
-        version++;
-        newEvents.add(event);
+        changed(new CaseStatusChanged(id(), reference.value(), from.name(), to.name(), actor.userId(), actor.organisation(), now));
     }
 
     private static Map<String, Object> change(Object before, Object after) {
@@ -405,14 +397,6 @@ public final class Case {
         change.put("before", before);
         change.put("after", after);
         return change;
-    }
-
-    public List<Object> newEvents() {
-        return List.copyOf(newEvents);
-    }
-
-    public String id() {
-        return id;
     }
 
     public CaseReference reference() {
@@ -481,9 +465,5 @@ public final class Case {
 
     private static <T> List<T> orEmpty(List<T> list) {
         return list == null ? List.of() : list;
-    }
-
-    public long version() {
-        return version;
     }
 }

@@ -7,17 +7,17 @@ import java.util.List;
 
 import org.casebridge.cases.domain.Case;
 import org.casebridge.cases.domain.CaseReference;
+import org.casebridge.cases.domain.CaseReviewFlag;
 import org.casebridge.cases.domain.CaseStatus;
 import org.casebridge.cases.domain.CaseType;
-import org.casebridge.cases.domain.CaseReviewFlag;
 import org.casebridge.cases.domain.Closure;
 import org.casebridge.cases.domain.Intervention;
 import org.casebridge.cases.domain.Link;
+import org.casebridge.cases.domain.LogEntry;
 import org.casebridge.cases.domain.RiskAssessment;
 import org.casebridge.cases.domain.TransferOffer;
-import org.casebridge.cases.domain.LogEntry;
 import org.casebridge.platform.access.AccessList;
-import org.casebridge.platform.events.OutboxEvent;
+import org.casebridge.platform.events.AggregateDocument;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.index.CompoundIndexes;
@@ -27,7 +27,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
 /** How a case is stored: its state and log, its access list (indexed, for filtered lists) and its outbox. */
 @Document(MongoCases.COLLECTION)
 @CompoundIndexes(@CompoundIndex(name = "visible_newest_first", def = "{'access.view': 1, '_id': -1}"))
-class CaseDocument {
+class CaseDocument extends AggregateDocument {
 
     /** Kept by sharing-service's decisions and the idempotency check, never by commands on the case. */
     static final String[] NOT_OWNED_BY_COMMANDS = {"access", "idempotencyKey"};
@@ -75,7 +75,6 @@ class CaseDocument {
      */
     @Indexed(unique = true, sparse = true)
     String idempotencyKey;
-    List<OutboxEvent> outbox = new ArrayList<>();
 
     static CaseDocument of(Case c) {
         Case.Snapshot state = c.snapshot();

@@ -10,9 +10,10 @@ import org.casebridge.cases.domain.CaseSearch;
 import org.casebridge.cases.domain.PartnershipCounts;
 import org.casebridge.contracts.access.CaseAccessChanged;
 import org.casebridge.platform.access.AccessList;
-import org.casebridge.platform.aggregate.OptimisticRetry;
 import org.casebridge.platform.aggregate.OptimisticRetry.Round;
+import org.casebridge.platform.aggregate.OptimisticRetry;
 import org.casebridge.platform.events.AggregateStore;
+import org.casebridge.platform.events.Aggregates;
 import org.casebridge.platform.events.OutboxEvent;
 import org.casebridge.platform.events.OutboxEvents;
 import org.springframework.data.domain.Sort;
@@ -24,56 +25,33 @@ import org.springframework.stereotype.Repository;
 
 /** Cases in MongoDB: each change and its events in one document write; every read filtered by access. */
 @Repository
-public class MongoCases {
+public class MongoCases extends Aggregates<Case, CaseDocument> {
 
     static final String COLLECTION = "cases";
 
-    private final MongoTemplate mongo;
-    private final AggregateStore store;
-    private final OutboxEvents events;
     private final OptimisticRetry retry;
 
     MongoCases(MongoTemplate mongo, AggregateStore store, OutboxEvents events, OptimisticRetry retry) {
-        this.mongo = mongo;
-        this.store = store;
-        this.events = events;
+        super(mongo, store, events, COLLECTION, CaseDocument.class, CaseDocument::of, CaseDocument::toCase,
+                CaseDocument.NOT_OWNED_BY_COMMANDS);
         this.retry = retry;
-    }
-
-    /** Ids sort by creation time, which gives newest-first lists and cursors for free. */
-    public String newId() {
-        return new ObjectId().toHexString();
     }
 
     /**
      * Stores a newly opened case, visible at first to its owning organisation only, with its events and
      * {@code audit}, the record of who opened it, in the same single-document write.
      */
+    @Override
+    public void insert(Case opened, OutboxEvent... audit) {
+        insert(opened, doc -> doc.access = AccessList.ownerOnly(opened.ownerOrganisation()), audit);
+    }
+
+    /** As {@link #insert(Case, OutboxEvent...)}, under a partner's key that must create one case only. */
     public void insert(Case opened, String idempotencyKey, OutboxEvent... audit) {
-        CaseDocument doc = CaseDocument.of(opened);
-        doc.access = AccessList.ownerOnly(opened.ownerOrganisation());
-        doc.idempotencyKey = idempotencyKey;
-        opened.newEvents().forEach(event -> doc.outbox.add(events.of(opened.id(), opened.version(), event)));
-        doc.outbox.addAll(List.of(audit));
-        store.insert(doc, COLLECTION);
-    }
-
-    /**
-     * Stores a changed case and the events it raised, if nobody changed it since {@code expectedVersion}.
-     *
-     * @return false when a concurrent change won (the caller answers 412 or retries)
-     */
-    public boolean update(Case changed, long expectedVersion, OutboxEvent... audit) {
-        return store.update(COLLECTION, changed.id(), expectedVersion, CaseDocument.of(changed),
-                withAudit(events.sequenced(changed.id(), expectedVersion, changed.newEvents()), audit),
-                CaseDocument.NOT_OWNED_BY_COMMANDS);
-    }
-
-    /** The change's events, then its audit record: stored in the same write, so neither exists without the other. */
-    private static List<OutboxEvent> withAudit(List<OutboxEvent> changeEvents, OutboxEvent... audit) {
-        List<OutboxEvent> all = new java.util.ArrayList<>(changeEvents);
-        all.addAll(List.of(audit));
-        return all;
+        insert(opened, doc -> {
+            doc.access = AccessList.ownerOnly(opened.ownerOrganisation());
+            doc.idempotencyKey = idempotencyKey;
+        }, audit);
     }
 
     /**
@@ -85,7 +63,7 @@ public class MongoCases {
      */
     public boolean change(String caseId, java.util.function.Predicate<Case> command) {
         return retry.run(() -> {
-            Case c = findById(caseId).orElse(null);
+            Case c = find(caseId).orElse(null);
             if (c == null) {
                 return Round.done(false);
             }
@@ -105,10 +83,9 @@ public class MongoCases {
      */
     public boolean updateOwnership(Case changed, long expectedVersion, String previousOwner, AccessList current,
             OutboxEvent... audit) {
-        CaseDocument doc = CaseDocument.of(changed);
+        CaseDocument doc = document(changed);
         doc.access = current.transferred("org:" + previousOwner, "org:" + changed.ownerOrganisation());
-        return store.update(COLLECTION, changed.id(), expectedVersion, doc,
-                withAudit(events.sequenced(changed.id(), expectedVersion, changed.newEvents()), audit), "idempotencyKey");
+        return update(changed, expectedVersion, doc, new String[] {"idempotencyKey"}, audit);
     }
 
     /** A case offered to the caller's organisation, which may not see it yet but must be able to accept it. */
@@ -142,10 +119,6 @@ public class MongoCases {
             return new PartnershipCounts.CaseFacts(d.getString("ownerOrganisation"), d.getString("type"),
                     d.getDate("openedAt").toInstant(), closedAt == null ? null : closedAt.toInstant());
         }).toList();
-    }
-
-    public Optional<Case> findById(String id) {
-        return Optional.ofNullable(mongo.findById(id, CaseDocument.class, COLLECTION)).map(CaseDocument::toCase);
     }
 
     public Optional<VisibleCase> findVisible(String id, List<String> principals) {

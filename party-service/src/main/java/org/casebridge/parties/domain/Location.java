@@ -3,12 +3,12 @@ package org.casebridge.parties.domain;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
 import org.casebridge.contracts.party.LocationRegistered;
 import org.casebridge.contracts.party.LocationUpdated;
+import org.casebridge.platform.aggregate.AggregateRoot;
 import org.casebridge.platform.domain.DomainException;
 
 /**
@@ -16,7 +16,7 @@ import org.casebridge.platform.domain.DomainException;
  * reasons and a date to review that decision. Every change announces the whole location, so other services can find
  * cases by postcode or area without asking here.
  */
-public final class Location {
+public final class Location extends AggregateRoot {
 
     public enum Type { DWELLING, FLAT_BLOCK, STREET, PARK, SHOP, PUB, ESTATE, SCHOOL, PLAY_AREA, CAR_PARK, TRANSPORT,
         OPEN_SPACE, COMMERCIAL, OTHER }
@@ -55,30 +55,26 @@ public final class Location {
     public record Concern(List<String> reasons, LocalDate reviewDate, String setBy, String organisation, Instant since) {
     }
 
-    private final String id;
     private Details details;
     private Concern concern;
     private final String registeredBy;
     private final String organisation;
     private final Instant registeredAt;
-    private long version;
-    private final List<Object> newEvents = new ArrayList<>();
 
     private Location(String id, Details details, Concern concern, String registeredBy, String organisation,
             Instant registeredAt, long version) {
-        this.id = Objects.requireNonNull(id);
+        super(id, version);
         this.details = Objects.requireNonNull(details);
         this.concern = concern;
         this.registeredBy = registeredBy;
         this.organisation = organisation;
         this.registeredAt = registeredAt;
-        this.version = version;
     }
 
     public static Location register(String id, Details details, String by, String organisation, Instant now) {
         Location location = new Location(id, details.validated(), null, by, organisation, now, 1);
         Details d = location.details;
-        location.newEvents.add(new LocationRegistered(id, d.type().name(), d.postcode(), d.uprn(), d.latitude(),
+        location.announce(new LocationRegistered(id, d.type().name(), d.postcode(), d.uprn(), d.latitude(),
                 d.longitude(), false, by, organisation, now));
         return location;
     }
@@ -110,15 +106,14 @@ public final class Location {
 
     public void clearConcern(String by, String byOrganisation, Instant now) {
         if (concern == null) {
-            throw DomainException.conflict("Location " + id + " is not a location of concern.");
+            throw DomainException.conflict("Location " + id() + " is not a location of concern.");
         }
         concern = null;
         changed(by, byOrganisation, now);
     }
 
     private void changed(String by, String byOrganisation, Instant now) {
-        version++;
-        newEvents.add(new LocationUpdated(id, details.type().name(), details.postcode(), details.uprn(), details.latitude(),
+        changed(new LocationUpdated(id(), details.type().name(), details.postcode(), details.uprn(), details.latitude(),
                 details.longitude(), concern != null, by, byOrganisation, now));
     }
 
@@ -129,14 +124,6 @@ public final class Location {
         double a = Math.pow(Math.sin(dLat / 2), 2)
                 + Math.cos(Math.toRadians(lat1)) * Math.cos(Math.toRadians(lat2)) * Math.pow(Math.sin(dLon / 2), 2);
         return 2 * 6_371_000 * Math.asin(Math.sqrt(a));
-    }
-
-    public List<Object> newEvents() {
-        return List.copyOf(newEvents);
-    }
-
-    public String id() {
-        return id;
     }
 
     public Details details() {
@@ -158,9 +145,5 @@ public final class Location {
 
     public Instant registeredAt() {
         return registeredAt;
-    }
-
-    public long version() {
-        return version;
     }
 }

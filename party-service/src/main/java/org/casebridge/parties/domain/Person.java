@@ -15,6 +15,7 @@ import org.casebridge.parties.domain.PersonDetails.Flag;
 import org.casebridge.parties.domain.PersonDetails.Identifier;
 import org.casebridge.parties.domain.PersonDetails.OtherName;
 import org.casebridge.parties.domain.PersonDetails.OtherNameKind;
+import org.casebridge.platform.aggregate.AggregateRoot;
 import org.casebridge.platform.domain.DomainException;
 
 /**
@@ -22,7 +23,7 @@ import org.casebridge.platform.domain.DomainException;
  * person, how two records of the same person are merged and unmerged, and which events announce it, is decided
  * here. Every change raises the version (the ETag).
  */
-public final class Person {
+public final class Person extends AggregateRoot {
 
     public enum Status { ACTIVE, MERGED }
 
@@ -30,7 +31,6 @@ public final class Person {
     public record Absorbed(String personId, String organisation, PersonDetails brought, String mergedBy, Instant mergedAt) {
     }
 
-    private final String id;
     private PersonDetails details;
     private final String registeredBy;
     private final String organisation;
@@ -39,12 +39,10 @@ public final class Person {
     private Status status;
     private String mergedInto;
     private final List<Absorbed> absorbed;
-    private long version;
-    private final List<Object> newEvents = new ArrayList<>();
 
     private Person(String id, PersonDetails details, String registeredBy, String organisation, Instant registeredAt,
             Set<String> organisations, Status status, String mergedInto, List<Absorbed> absorbed, long version) {
-        this.id = Objects.requireNonNull(id);
+        super(id, version);
         this.details = Objects.requireNonNull(details);
         this.registeredBy = Objects.requireNonNull(registeredBy);
         this.organisation = Objects.requireNonNull(organisation);
@@ -53,7 +51,6 @@ public final class Person {
         this.status = status;
         this.mergedInto = mergedInto;
         this.absorbed = new ArrayList<>(absorbed);
-        this.version = version;
     }
 
     /**
@@ -64,7 +61,7 @@ public final class Person {
         PersonDetails checked = stamped(details.validated(now), List.of(), registeredBy, organisation, now);
         Person registered = new Person(id, checked, registeredBy, organisation, now, Set.of(organisation), Status.ACTIVE,
                 null, List.of(), 1);
-        registered.newEvents.add(new PersonRegistered(id, checked.givenName(), checked.familyName(),
+        registered.announce(new PersonRegistered(id, checked.givenName(), checked.familyName(),
                 checked.dateOfBirth(), registeredBy, organisation, now));
         return registered;
     }
@@ -83,8 +80,7 @@ public final class Person {
         PersonDetails checked = stamped(changed.validated(now), details.flags(), by, byOrganisation, now);
         List<String> fields = changedFields(details, checked);
         details = checked;
-        version++;
-        newEvents.add(new PersonUpdated(id, fields, by, byOrganisation, now));
+        changed(new PersonUpdated(id(), fields, by, byOrganisation, now));
     }
 
     /**
@@ -94,7 +90,7 @@ public final class Person {
     public void absorb(Person duplicate, String by, String byOrganisation, Instant now) {
         requireActive();
         duplicate.requireActive();
-        if (duplicate.id.equals(id)) {
+        if (duplicate.id().equals(id())) {
             throw DomainException.invalid("A person cannot be merged with themselves.");
         }
         for (Identifier theirs : duplicate.details.identifiers()) {
@@ -125,13 +121,12 @@ public final class Person {
                 details.gender(), plus(details.addresses(), brought.addresses()), plus(details.contacts(), brought.contacts()),
                 plus(details.identifiers(), brought.identifiers()), plus(details.flags(), brought.flags()),
                 details.approach() != null ? details.approach() : theirs.approach());
-        absorbed.add(new Absorbed(duplicate.id, duplicate.organisation, brought, by, now));
+        absorbed.add(new Absorbed(duplicate.id(), duplicate.organisation, brought, by, now));
         organisations.addAll(duplicate.organisations);
-        version++;
-        newEvents.add(new PersonsMerged(id, duplicate.id, by, byOrganisation, now));
+        changed(new PersonsMerged(id(), duplicate.id(), by, byOrganisation, now));
         duplicate.status = Status.MERGED;
-        duplicate.mergedInto = id;
-        duplicate.version++;
+        duplicate.mergedInto = id();
+        duplicate.changedQuietly();
     }
 
     /**
@@ -139,8 +134,8 @@ public final class Person {
      * the released record stands on its own again.
      */
     public void release(Person merged, String by, String byOrganisation, Instant now) {
-        Absorbed merge = absorbed.stream().filter(a -> a.personId().equals(merged.id)).findFirst()
-                .orElseThrow(() -> DomainException.conflict("Person " + merged.id + " was not merged into " + id + "."));
+        Absorbed merge = absorbed.stream().filter(a -> a.personId().equals(merged.id())).findFirst()
+                .orElseThrow(() -> DomainException.conflict("Person " + merged.id() + " was not merged into " + id() + "."));
         PersonDetails brought = merge.brought();
         details = new PersonDetails(details.givenName(), details.familyName(), details.preferredName(),
                 minus(details.otherNames(), brought.otherNames()),
@@ -152,16 +147,15 @@ public final class Person {
         organisations.clear();
         organisations.add(organisation);
         absorbed.forEach(a -> organisations.add(a.organisation()));
-        version++;
-        newEvents.add(new PersonsUnmerged(id, merged.id, by, byOrganisation, now));
+        changed(new PersonsUnmerged(id(), merged.id(), by, byOrganisation, now));
         merged.status = Status.ACTIVE;
         merged.mergedInto = null;
-        merged.version++;
+        merged.changedQuietly();
     }
 
     private void requireActive() {
         if (status == Status.MERGED) {
-            throw DomainException.conflict("Person " + id + " was merged into " + mergedInto + "; change that record instead.");
+            throw DomainException.conflict("Person " + id() + " was merged into " + mergedInto + "; change that record instead.");
         }
     }
 
@@ -204,14 +198,6 @@ public final class Person {
         List<T> left = new ArrayList<>(ours);
         less.forEach(left::remove);
         return left;
-    }
-
-    public List<Object> newEvents() {
-        return List.copyOf(newEvents);
-    }
-
-    public String id() {
-        return id;
     }
 
     public PersonDetails details() {
@@ -260,9 +246,5 @@ public final class Person {
 
     public List<Absorbed> absorbed() {
         return List.copyOf(absorbed);
-    }
-
-    public long version() {
-        return version;
     }
 }

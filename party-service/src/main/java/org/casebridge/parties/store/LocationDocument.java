@@ -1,21 +1,19 @@
 package org.casebridge.parties.store;
 
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
 
 import org.casebridge.parties.domain.Location;
-import org.casebridge.platform.events.OutboxEvent;
+import org.casebridge.platform.events.AggregateDocument;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 /** How a location is stored, with the street words and coordinates it is searched by. */
 @Document(MongoLocations.COLLECTION)
-class LocationDocument {
+class LocationDocument extends AggregateDocument {
 
     @Id
     String id;
@@ -34,7 +32,6 @@ class LocationDocument {
     Double longitude;
     @Indexed
     boolean ofConcern;
-    List<OutboxEvent> outbox = new ArrayList<>();
 
     static LocationDocument of(Location l) {
         LocationDocument doc = new LocationDocument();

@@ -2,12 +2,10 @@ package org.casebridge.parties.store;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
-import org.bson.types.ObjectId;
 import org.casebridge.parties.domain.Location;
 import org.casebridge.platform.events.AggregateStore;
-import org.casebridge.platform.events.OutboxEvent;
+import org.casebridge.platform.events.Aggregates;
 import org.casebridge.platform.events.OutboxEvents;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -17,42 +15,13 @@ import org.springframework.stereotype.Repository;
 
 /** Locations in MongoDB. Places are not personal data, so the whole partnership sees them. */
 @Repository
-public class MongoLocations {
+public class MongoLocations extends Aggregates<Location, LocationDocument> {
 
     static final String COLLECTION = "locations";
     private static final double METRES_PER_DEGREE_LATITUDE = 111_320;
 
-    private final MongoTemplate mongo;
-    private final AggregateStore store;
-    private final OutboxEvents events;
-
     MongoLocations(MongoTemplate mongo, AggregateStore store, OutboxEvents events) {
-        this.mongo = mongo;
-        this.store = store;
-        this.events = events;
-    }
-
-    public String newId() {
-        return new ObjectId().toHexString();
-    }
-
-    /** Stores a new location with its events and {@code audit}, the record of who registered it, in one write. */
-    public void insert(Location registered, OutboxEvent... audit) {
-        LocationDocument doc = LocationDocument.of(registered);
-        doc.outbox.addAll(events.sequenced(registered.id(), 0, registered.newEvents()));
-        doc.outbox.addAll(List.of(audit));
-        store.insert(doc, COLLECTION);
-    }
-
-    /** False when somebody changed it since {@code expectedVersion}; {@code audit} is stored with the change, or not. */
-    public boolean update(Location changed, long expectedVersion, OutboxEvent... audit) {
-        List<OutboxEvent> outbox = new ArrayList<>(events.sequenced(changed.id(), expectedVersion, changed.newEvents()));
-        outbox.addAll(List.of(audit));
-        return store.update(COLLECTION, changed.id(), expectedVersion, LocationDocument.of(changed), outbox);
-    }
-
-    public Optional<Location> find(String id) {
-        return Optional.ofNullable(mongo.findById(id, LocationDocument.class, COLLECTION)).map(LocationDocument::toLocation);
+        super(mongo, store, events, COLLECTION, LocationDocument.class, LocationDocument::of, LocationDocument::toLocation);
     }
 
     /**

@@ -5,12 +5,12 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
-import org.bson.types.ObjectId;
 import org.casebridge.parties.domain.Person;
 import org.casebridge.parties.domain.PersonSearch;
 import org.casebridge.parties.domain.matching.BlockingKeys;
 import org.casebridge.parties.domain.matching.MatchProfile;
 import org.casebridge.platform.events.AggregateStore;
+import org.casebridge.platform.events.Aggregates;
 import org.casebridge.platform.events.OutboxEvent;
 import org.casebridge.platform.events.OutboxEvents;
 import org.springframework.data.domain.Sort;
@@ -21,7 +21,7 @@ import org.springframework.stereotype.Repository;
 
 /** People in MongoDB: each change and its events in one document write; reads say which organisation is asking. */
 @Repository
-public class MongoPeople {
+public class MongoPeople extends Aggregates<Person, PersonDocument> {
 
     static final String COLLECTION = "people";
     /** Fields the domain does not own, so an update must not clear them. */
@@ -29,48 +29,19 @@ public class MongoPeople {
     /** Candidates scored per registration: enough for common surnames in one year of birth. */
     private static final int MAX_CANDIDATES = 500;
 
-    private final MongoTemplate mongo;
-    private final AggregateStore store;
-    private final OutboxEvents events;
-
     MongoPeople(MongoTemplate mongo, AggregateStore store, OutboxEvents events) {
-        this.mongo = mongo;
-        this.store = store;
-        this.events = events;
-    }
-
-    /** Ids sort by creation time, which gives newest-first lists and cursors for free. */
-    public String newId() {
-        return new ObjectId().toHexString();
+        super(mongo, store, events, COLLECTION, PersonDocument.class, PersonDocument::of, PersonDocument::toPerson,
+                NOT_DOMAIN);
     }
 
     /** Stores a newly registered person with the events announcing them. */
     public void insert(Person registered, String idempotencyKey, OutboxEvent... audit) {
-        PersonDocument doc = PersonDocument.of(registered);
-        doc.idempotencyKey = idempotencyKey;
-        doc.outbox.addAll(events.sequenced(registered.id(), 0, registered.newEvents()));
-        // the audit record of the change, in the same single-document write
-        doc.outbox.addAll(List.of(audit));
-        store.insert(doc, COLLECTION);
-    }
-
-    /** Saves a changed person if nobody changed them since {@code expectedVersion}; false when somebody did. */
-    public boolean update(Person changed, long expectedVersion, OutboxEvent... audit) {
-        PersonDocument doc = PersonDocument.of(changed);
-        List<OutboxEvent> outbox = new java.util.ArrayList<>(events.sequenced(changed.id(), expectedVersion,
-                changed.newEvents()));
-        outbox.addAll(List.of(audit)); // stored with the change, or not at all
-        return store.update(COLLECTION, changed.id(), expectedVersion, doc, outbox, NOT_DOMAIN);
+        insert(registered, doc -> doc.idempotencyKey = idempotencyKey, audit);
     }
 
     /** Puts a person back as they were, if nobody changed them since {@code currentVersion}: undoes half a merge. */
     public void putBack(Person before, long currentVersion, OutboxEvent... audit) {
-        store.update(COLLECTION, before.id(), currentVersion, PersonDocument.of(before), List.of(audit), NOT_DOMAIN);
-    }
-
-    /** The person, merged or not, whoever registered them: for rules that look beyond one organisation. */
-    public Optional<Person> find(String id) {
-        return Optional.ofNullable(mongo.findById(id, PersonDocument.class, COLLECTION)).map(PersonDocument::toPerson);
+        update(before, currentVersion, document(before), NOT_DOMAIN, audit);
     }
 
     /** The person, if {@code organisation} holds a record of them. */

@@ -9,7 +9,7 @@ import org.casebridge.parties.domain.Person;
 import org.casebridge.parties.domain.PersonDetails;
 import org.casebridge.parties.domain.PersonSearch;
 import org.casebridge.parties.domain.matching.BlockingKeys;
-import org.casebridge.platform.events.OutboxEvent;
+import org.casebridge.platform.events.AggregateDocument;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
@@ -19,7 +19,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * matched by (kept in indexed fields, since the embedded server has no text search), and the outbox.
  */
 @Document(MongoPeople.COLLECTION)
-class PersonDocument {
+class PersonDocument extends AggregateDocument {
 
     @Id
     String id;
@@ -50,7 +50,6 @@ class PersonDocument {
      */
     @Indexed(unique = true, sparse = true)
     String idempotencyKey;
-    List<OutboxEvent> outbox = new ArrayList<>();
 
     static PersonDocument of(Person p) {
         PersonDocument doc = new PersonDocument();

@@ -1,19 +1,18 @@
 package org.casebridge.notifications.inbox.domain;
 
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 
 import org.casebridge.contracts.notification.NotificationCreated;
+import org.casebridge.platform.aggregate.AggregateRoot;
 
 /**
  * Something in an inbox. It is addressed to a principal: a user ({@code user:jo.smith}), a team, a whole
  * organisation, or an organisation's supervisors ({@code supervisors:CLEVELAND_POLICE}); each member reads it for
  * themselves, so read state is kept per user.
  */
-public final class Notification {
+public final class Notification extends AggregateRoot {
 
     public enum Kind {
         CASE_LEAD_ASSIGNED, CASE_REVIEW_DUE, CASE_TRANSFERRED_TO_YOU, CASE_SHARED, CASE_UPDATED, CASE_HIGH_RISK,
@@ -30,7 +29,6 @@ public final class Notification {
             String taskId) {
     }
 
-    private final String id;
     private final String recipient;
     private final Kind kind;
     private final String title;
@@ -39,12 +37,10 @@ public final class Notification {
     private final String taskId;
     private final Instant createdAt;
     private final Set<String> readBy;
-    private final long version;
-    private final List<Object> newEvents = new ArrayList<>();
 
     private Notification(String id, String recipient, Kind kind, String title, String caseId, String caseReference,
             String taskId, Instant createdAt, Set<String> readBy, long version) {
-        this.id = Objects.requireNonNull(id);
+        super(id, version);
         this.recipient = Objects.requireNonNull(recipient);
         this.kind = Objects.requireNonNull(kind);
         this.title = Objects.requireNonNull(title);
@@ -53,13 +49,12 @@ public final class Notification {
         this.taskId = taskId;
         this.createdAt = Objects.requireNonNull(createdAt);
         this.readBy = Set.copyOf(readBy);
-        this.version = version;
     }
 
     public static Notification create(String id, Draft draft, Instant now) {
         Notification n = new Notification(id, draft.recipient(), draft.kind(), draft.title(), draft.caseId(),
                 draft.caseReference(), draft.taskId(), now, Set.of(), 1);
-        n.newEvents.add(new NotificationCreated(id, draft.recipient(), draft.kind().name(), draft.title(), draft.caseId(),
+        n.announce(new NotificationCreated(id, draft.recipient(), draft.kind().name(), draft.title(), draft.caseId(),
                 now));
         return n;
     }
@@ -72,14 +67,6 @@ public final class Notification {
 
     public boolean isReadBy(String userId) {
         return readBy.contains(userId);
-    }
-
-    public List<Object> newEvents() {
-        return List.copyOf(newEvents);
-    }
-
-    public String id() {
-        return id;
     }
 
     public String recipient() {
@@ -108,9 +95,5 @@ public final class Notification {
 
     public Instant createdAt() {
         return createdAt;
-    }
-
-    public long version() {
-        return version;
     }
 }

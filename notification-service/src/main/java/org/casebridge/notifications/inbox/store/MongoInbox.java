@@ -3,9 +3,9 @@ package org.casebridge.notifications.inbox.store;
 import java.util.List;
 import java.util.Optional;
 
-import org.bson.types.ObjectId;
 import org.casebridge.notifications.inbox.domain.Notification;
 import org.casebridge.platform.events.AggregateStore;
+import org.casebridge.platform.events.Aggregates;
 import org.casebridge.platform.events.OutboxEvents;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
@@ -17,22 +17,13 @@ import org.springframework.stereotype.Repository;
 
 /** Inboxes: one document per notification, addressed to a principal, read state per user. */
 @Repository
-public class MongoInbox {
+public class MongoInbox extends Aggregates<Notification, NotificationDocument> {
 
     static final String COLLECTION = "notifications";
 
-    private final MongoTemplate mongo;
-    private final AggregateStore store;
-    private final OutboxEvents events;
-
     MongoInbox(MongoTemplate mongo, AggregateStore store, OutboxEvents events) {
-        this.mongo = mongo;
-        this.store = store;
-        this.events = events;
-    }
-
-    public String newId() {
-        return new ObjectId().toHexString();
+        super(mongo, store, events, COLLECTION, NotificationDocument.class, NotificationDocument::of,
+                NotificationDocument::toNotification);
     }
 
     /**
@@ -41,20 +32,8 @@ public class MongoInbox {
      * @return false when it was already delivered
      */
     public boolean deliver(Notification notification, String cause) {
-        NotificationDocument doc = new NotificationDocument();
-        doc.id = notification.id();
-        doc.recipient = notification.recipient();
-        doc.kind = notification.kind().name();
-        doc.title = notification.title();
-        doc.caseId = notification.caseId();
-        doc.caseReference = notification.caseReference();
-        doc.taskId = notification.taskId();
-        doc.createdAt = notification.createdAt();
-        doc.version = notification.version();
-        doc.cause = cause + "|" + notification.recipient();
-        doc.outbox.addAll(events.sequenced(notification.id(), 0, notification.newEvents()));
         try {
-            store.insert(doc, COLLECTION);
+            insert(notification, doc -> doc.cause = cause + "|" + notification.recipient());
             return true;
         } catch (DuplicateKeyException alreadyDelivered) {
             return false;

@@ -1,13 +1,11 @@
 package org.casebridge.notifications.inbox.store;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Set;
 
 import org.casebridge.notifications.inbox.domain.Notification;
-import org.casebridge.platform.events.OutboxEvent;
+import org.casebridge.platform.events.AggregateDocument;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.index.Indexed;
@@ -15,7 +13,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
 
 @Document(MongoInbox.COLLECTION)
 @CompoundIndex(name = "inbox_newest_first", def = "{'recipient': 1, '_id': -1}")
-class NotificationDocument {
+class NotificationDocument extends AggregateDocument {
 
     @Id
     String id;
@@ -33,7 +31,21 @@ class NotificationDocument {
     /** What caused it and for whom: a redelivered event creates no second notification. */
     @Indexed(unique = true)
     String cause;
-    List<OutboxEvent> outbox = new ArrayList<>();
+
+    /** A new notification as stored; who has read it is kept by the inbox's updates, not by the domain. */
+    static NotificationDocument of(Notification notification) {
+        NotificationDocument doc = new NotificationDocument();
+        doc.id = notification.id();
+        doc.recipient = notification.recipient();
+        doc.kind = notification.kind().name();
+        doc.title = notification.title();
+        doc.caseId = notification.caseId();
+        doc.caseReference = notification.caseReference();
+        doc.taskId = notification.taskId();
+        doc.createdAt = notification.createdAt();
+        doc.version = notification.version();
+        return doc;
+    }
 
     Notification toNotification() {
         return Notification.restore(id, recipient, Notification.Kind.valueOf(kind), title, caseId, caseReference, taskId,

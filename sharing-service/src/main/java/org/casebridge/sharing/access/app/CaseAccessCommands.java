@@ -99,7 +99,7 @@ public class CaseAccessCommands {
 
     /** A newly opened case gets its initial effective access: the owner organisation alone. A redelivery changes nothing. */
     public void opened(CaseOpened opened) {
-        access.insert(CaseAccess.forOpenedCase(opened.caseId(), opened.caseType(), opened.ownerOrganisation(),
+        access.insertOnce(CaseAccess.forOpenedCase(opened.caseId(), opened.caseType(), opened.ownerOrganisation(),
                 opened.restricted(), clock.instant()));
     }
 

@@ -12,6 +12,7 @@ import org.casebridge.contracts.access.CaseAccessChanged;
 import org.casebridge.contracts.access.CaseAccessChanged.AccessLevel;
 import org.casebridge.contracts.access.CaseAccessChanged.Grant;
 import org.casebridge.contracts.access.CaseAccessChanged.PrincipalKind;
+import org.casebridge.platform.aggregate.AggregateRoot;
 import org.casebridge.platform.domain.DomainException;
 import org.casebridge.sharing.partnership.domain.Agreement;
 import org.casebridge.sharing.partnership.domain.Partnership;
@@ -20,9 +21,8 @@ import org.casebridge.sharing.partnership.domain.Partnership;
  * Who may see and do what on one case: its owner organisation manages it; each live share adds a principal at a
  * level. Every change is published whole to the compacted access topic, so the latest record per case is the truth.
  */
-public final class CaseAccess {
+public final class CaseAccess extends AggregateRoot {
 
-    private final String caseId;
     private final String caseType;
     private String ownerOrganisation;
     private final boolean restricted;
@@ -30,18 +30,15 @@ public final class CaseAccess {
     private Instant decidedAt;
     private Review review;
     private final java.util.Set<String> lapsedConsentsNoticed = new java.util.HashSet<>();
-    private long version;
-    private final List<Object> newEvents = new ArrayList<>();
 
     private CaseAccess(String caseId, String caseType, String ownerOrganisation, boolean restricted, List<Share> shares,
             Instant decidedAt, long version) {
-        this.caseId = Objects.requireNonNull(caseId);
+        super(caseId, version);
         this.caseType = Objects.requireNonNull(caseType);
         this.ownerOrganisation = Objects.requireNonNull(ownerOrganisation);
         this.restricted = restricted;
         this.shares = new ArrayList<>(shares == null ? List.of() : shares);
         this.decidedAt = decidedAt;
-        this.version = version;
     }
 
     /**
@@ -51,7 +48,7 @@ public final class CaseAccess {
     public static CaseAccess forOpenedCase(String caseId, String caseType, String ownerOrganisation, boolean restricted,
             Instant now) {
         CaseAccess access = new CaseAccess(caseId, caseType, ownerOrganisation, restricted, List.of(), now, 1);
-        access.newEvents.add(access.decision(now));
+        access.announce(access.decision(now));
         return access;
     }
 
@@ -84,7 +81,7 @@ public final class CaseAccess {
         lapsed.forEach(s -> lapsedConsentsNoticed.add(s.id()));
         String whom = lapsed.stream().map(Share::principalKey).collect(java.util.stream.Collectors.joining(", "));
         putUpForReview("Consent for sharing with " + whom + " lapsed: record new consent or a lawful basis, or revoke", now);
-        version++;
+        changedQuietly();
         return true;
     }
 
@@ -95,7 +92,7 @@ public final class CaseAccess {
             throw DomainException.conflict("Nothing about this case's shares is waiting for review.");
         }
         review = null;
-        version++;
+        changedQuietly();
     }
 
     private void putUpForReview(String reason, Instant now) {
@@ -178,7 +175,7 @@ public final class CaseAccess {
     public void revoke(List<String> revokerPrincipals, String shareId, Instant now) {
         requireManager(revokerPrincipals, now);
         if (!shares.removeIf(s -> s.id().equals(shareId))) {
-            throw DomainException.notFound("Share " + shareId + " of case " + caseId);
+            throw DomainException.notFound("Share " + shareId + " of case " + id());
         }
         decided(now);
     }
@@ -201,7 +198,7 @@ public final class CaseAccess {
         shares.removeIf(s -> s.kind() == PrincipalKind.ORGANISATION && s.principal().equals(newOwner));
         ownerOrganisation = newOwner;
         if (!restricted) {
-            shares.add(new Share("previous-owner-" + version, PrincipalKind.ORGANISATION, previousOwner, previousOwner,
+            shares.add(new Share("previous-owner-" + version(), PrincipalKind.ORGANISATION, previousOwner, previousOwner,
                     AccessLevel.CONTRIBUTE, "Previous lead agency", null, Share.Consent.NOT_NEEDED,
                     "Continuity of the case after a change of lead agency", "lead-agency-transfer", now, null));
         }
@@ -238,7 +235,7 @@ public final class CaseAccess {
     }
 
     public CaseAccessChanged decision(Instant now) {
-        return new CaseAccessChanged(caseId, caseType, ownerOrganisation, restricted, grants(now), decidedAt);
+        return new CaseAccessChanged(id(), caseType, ownerOrganisation, restricted, grants(now), decidedAt);
     }
 
     /** The owner's grant and one per live share. */
@@ -256,9 +253,9 @@ public final class CaseAccess {
     private void requireManager(List<String> principals, Instant now) {
         if (levelOf(principals, now).filter(level -> level == AccessLevel.MANAGE).isEmpty()) {
             if (levelOf(principals, now).isEmpty()) {
-                throw DomainException.notFound("Case " + caseId);
+                throw DomainException.notFound("Case " + id());
             }
-            throw DomainException.forbidden("Only someone who manages case " + caseId + " can change who sees it.");
+            throw DomainException.forbidden("Only someone who manages case " + id() + " can change who sees it.");
         }
     }
 
@@ -287,8 +284,7 @@ public final class CaseAccess {
 
     private void decided(Instant now) {
         decidedAt = now;
-        version++;
-        newEvents.add(decision(now));
+        changed(decision(now));
     }
 
     private static String describe(Share s) {
@@ -307,12 +303,8 @@ public final class CaseAccess {
         };
     }
 
-    public List<Object> newEvents() {
-        return List.copyOf(newEvents);
-    }
-
     public String caseId() {
-        return caseId;
+        return id();
     }
 
     public String caseType() {
@@ -333,9 +325,5 @@ public final class CaseAccess {
 
     public Instant decidedAt() {
         return decidedAt;
-    }
-
-    public long version() {
-        return version;
     }
 }

@@ -4,14 +4,14 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.casebridge.platform.events.OutboxEvent;
+import org.casebridge.platform.events.AggregateDocument;
 import org.casebridge.sharing.access.domain.CaseAccess;
 import org.casebridge.sharing.access.domain.Share;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 @Document(MongoCaseAccess.COLLECTION)
-class CaseAccessDocument {
+class CaseAccessDocument extends AggregateDocument {
 
     @Id
     String caseId;
@@ -30,7 +30,6 @@ class CaseAccessDocument {
     @org.springframework.data.mongodb.core.index.Indexed(sparse = true)
     Instant nextConsentLapse;
     long version;
-    List<OutboxEvent> outbox = new ArrayList<>();
 
     static CaseAccessDocument of(CaseAccess access) {
         CaseAccessDocument doc = new CaseAccessDocument();

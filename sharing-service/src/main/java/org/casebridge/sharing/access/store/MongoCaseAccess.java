@@ -1,57 +1,39 @@
 package org.casebridge.sharing.access.store;
 
-import java.util.Optional;
-
-import org.casebridge.platform.aggregate.OptimisticRetry;
 import org.casebridge.platform.aggregate.OptimisticRetry.Round;
+import org.casebridge.platform.aggregate.OptimisticRetry;
+import org.casebridge.platform.domain.DomainException;
 import org.casebridge.platform.events.AggregateStore;
+import org.casebridge.platform.events.Aggregates;
 import org.casebridge.platform.events.OutboxEvent;
 import org.casebridge.platform.events.OutboxEvents;
 import org.casebridge.sharing.access.domain.CaseAccess;
-import org.casebridge.platform.domain.DomainException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Repository;
 
 @Repository
-public class MongoCaseAccess {
+public class MongoCaseAccess extends Aggregates<CaseAccess, CaseAccessDocument> {
 
     static final String COLLECTION = "case_access";
 
-    private final MongoTemplate mongo;
-    private final AggregateStore store;
-    private final OutboxEvents events;
     private final OptimisticRetry retry;
 
     MongoCaseAccess(MongoTemplate mongo, AggregateStore store, OutboxEvents events, OptimisticRetry retry) {
-        this.mongo = mongo;
-        this.store = store;
-        this.events = events;
+        super(mongo, store, events, COLLECTION, CaseAccessDocument.class, CaseAccessDocument::of,
+                CaseAccessDocument::toCaseAccess);
         this.retry = retry;
     }
 
     /** @return false when the case's access was already recorded (a redelivered case event) */
-    public boolean insert(CaseAccess access) {
-        CaseAccessDocument doc = CaseAccessDocument.of(access);
-        access.newEvents().forEach(event -> doc.outbox.add(events.of(access.caseId(), access.version(), event)));
+    public boolean insertOnce(CaseAccess access) {
         try {
-            store.insert(doc, COLLECTION);
+            insert(access);
             return true;
         } catch (DuplicateKeyException alreadyRecorded) {
             return false;
         }
-    }
-
-    /**
-     * @param audit the change's audit record, stored in the same single-document write as the change
-     * @return false when someone else changed the case's access since {@code expectedVersion}
-     */
-    public boolean update(CaseAccess access, long expectedVersion, OutboxEvent... audit) {
-        java.util.List<OutboxEvent> outbox = new java.util.ArrayList<>(
-                events.sequenced(access.caseId(), expectedVersion, access.newEvents()));
-        outbox.addAll(java.util.List.of(audit)); // stored with the change, or not at all
-        return store.update(COLLECTION, access.caseId(), expectedVersion, CaseAccessDocument.of(access), outbox);
     }
 
     /** Cases with a share whose expiry has come. */
@@ -106,10 +88,5 @@ public class MongoCaseAccess {
         }, () -> {
             throw new OptimisticLockingFailureException("the access of case " + caseId + " kept changing");
         });
-    }
-
-    public Optional<CaseAccess> find(String caseId) {
-        return Optional.ofNullable(mongo.findById(caseId, CaseAccessDocument.class, COLLECTION))
-                .map(CaseAccessDocument::toCaseAccess);
     }
 }

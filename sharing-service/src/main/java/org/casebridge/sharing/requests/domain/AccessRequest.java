@@ -2,13 +2,12 @@ package org.casebridge.sharing.requests.domain;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Objects;
 
 import org.casebridge.contracts.access.CaseAccessChanged.AccessLevel;
 import org.casebridge.contracts.sharing.AccessRequestDecided;
 import org.casebridge.contracts.sharing.AccessRequested;
+import org.casebridge.platform.aggregate.AggregateRoot;
 import org.casebridge.platform.domain.DomainException;
 
 /**
@@ -22,7 +21,7 @@ import org.casebridge.platform.domain.DomainException;
  * organisation's managers; approving it tells the requester whom to contact there, since which cases of theirs the
  * person is in is the owner's to judge (and to share from each case, as any share).
  */
-public final class AccessRequest {
+public final class AccessRequest extends AggregateRoot {
 
     public enum Status { PENDING, APPROVED, DECLINED }
 
@@ -33,7 +32,6 @@ public final class AccessRequest {
     public static final Duration STANDARD_TERM = Duration.ofDays(90);
     private static final Duration LONGEST_TERM = Duration.ofDays(366);
 
-    private final String id;
     private String caseId;
     private String caseType;
     private String ownerOrganisation;
@@ -52,16 +50,14 @@ public final class AccessRequest {
     private String shareId;
     private AccessLevel level;
     private Instant expiresAt;
-    private long version;
-    private final List<Object> newEvents = new ArrayList<>();
 
     private AccessRequest(String id, String caseId, String reference, String personId, String caseType,
             String ownerOrganisation, String requestedBy, String requesterOrganisation, String reason, Instant requestedAt,
             long version) {
+        super(id, version);
         if (caseId == null && reference == null && personId == null) {
             throw new IllegalArgumentException("a request is about a case or a person");
         }
-        this.id = Objects.requireNonNull(id);
         this.caseId = caseId; // null: a reference no case here has, or a person
         this.reference = reference;
         this.personId = personId;
@@ -72,7 +68,6 @@ public final class AccessRequest {
         this.reason = reason;
         this.requestedAt = requestedAt;
         this.status = Status.PENDING;
-        this.version = version;
     }
 
     /**
@@ -122,8 +117,7 @@ public final class AccessRequest {
         this.caseId = Objects.requireNonNull(caseId);
         this.caseType = caseType;
         this.ownerOrganisation = ownerOrganisation;
-        version++;
-        newEvents.add(new AccessRequested(id, caseId, caseType, ownerOrganisation, requestedBy, requesterOrganisation, now));
+        changed(new AccessRequested(id(), caseId, caseType, ownerOrganisation, requestedBy, requesterOrganisation, now));
         return true;
     }
 
@@ -164,7 +158,7 @@ public final class AccessRequest {
         Objects.requireNonNull(ownerOrganisation);
         AccessRequest request = new AccessRequest(id, Objects.requireNonNull(caseId), reference, null, caseType,
                 ownerOrganisation, requestedBy, requesterOrganisation, reason.strip(), now, 1);
-        request.newEvents.add(new AccessRequested(id, caseId, caseType, ownerOrganisation, requestedBy,
+        request.announce(new AccessRequested(id, caseId, caseType, ownerOrganisation, requestedBy,
                 requesterOrganisation, now));
         return request;
     }
@@ -227,11 +221,11 @@ public final class AccessRequest {
         this.decidedBy = by;
         this.decisionReason = why;
         this.decidedAt = now;
-        version++;
+        changedQuietly();
         if (subject() == Subject.PERSON) {
             return; // no case to name: the requester reads the answer in their list
         }
-        newEvents.add(new AccessRequestDecided(id, caseId, requestedBy, requesterOrganisation, status.name(),
+        announce(new AccessRequestDecided(id(), caseId, requestedBy, requesterOrganisation, status.name(),
                 level == null ? null : level.name(), expiresAt, by, ownerOrganisation, now));
     }
 
@@ -260,8 +254,6 @@ public final class AccessRequest {
         return r;
     }
 
-    public List<Object> newEvents() { return List.copyOf(newEvents); }
-    public String id() { return id; }
     public String caseId() { return caseId; }
     public String caseType() { return caseType; }
     public String reference() { return reference; }
@@ -280,5 +272,4 @@ public final class AccessRequest {
     public String shareId() { return shareId; }
     public AccessLevel level() { return level; }
     public Instant expiresAt() { return expiresAt; }
-    public long version() { return version; }
 }

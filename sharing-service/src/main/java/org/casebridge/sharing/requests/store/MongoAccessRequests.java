@@ -1,14 +1,12 @@
 package org.casebridge.sharing.requests.store;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
-import org.bson.types.ObjectId;
 import org.casebridge.contracts.access.CaseAccessChanged.AccessLevel;
+import org.casebridge.platform.events.AggregateDocument;
 import org.casebridge.platform.events.AggregateStore;
-import org.casebridge.platform.events.OutboxEvent;
+import org.casebridge.platform.events.Aggregates;
 import org.casebridge.platform.events.OutboxEvents;
 import org.casebridge.sharing.requests.domain.AccessRequest;
 import org.springframework.data.annotation.Id;
@@ -23,13 +21,13 @@ import org.springframework.stereotype.Repository;
 
 /** Access requests, each with its events in the same document write. */
 @Repository
-public class MongoAccessRequests {
+public class MongoAccessRequests extends Aggregates<AccessRequest, MongoAccessRequests.AccessRequestDocument> {
 
     static final String COLLECTION = "access_requests";
 
     @Document(COLLECTION)
     @CompoundIndex(name = "requester_time", def = "{'requestedBy': 1, 'requestedAt': 1}")
-    static class AccessRequestDocument {
+    static class AccessRequestDocument extends AggregateDocument {
         @Id
         String id;
         @Indexed
@@ -56,7 +54,6 @@ public class MongoAccessRequests {
         String contact;
         String message;
         long version;
-        List<OutboxEvent> outbox = new ArrayList<>();
 
         static AccessRequestDocument of(AccessRequest r) {
             AccessRequestDocument d = new AccessRequestDocument();
@@ -90,41 +87,9 @@ public class MongoAccessRequests {
         }
     }
 
-    private final MongoTemplate mongo;
-    private final AggregateStore store;
-    private final OutboxEvents events;
-
     MongoAccessRequests(MongoTemplate mongo, AggregateStore store, OutboxEvents events) {
-        this.mongo = mongo;
-        this.store = store;
-        this.events = events;
-    }
-
-    public String newId() {
-        return new ObjectId().toHexString();
-    }
-
-    /** Stores a new request with its events and {@code audit}, the record of asking, in one single-document write. */
-    public void insert(AccessRequest request, OutboxEvent... audit) {
-        AccessRequestDocument doc = AccessRequestDocument.of(request);
-        doc.outbox.addAll(events.sequenced(request.id(), 0, request.newEvents()));
-        doc.outbox.addAll(List.of(audit));
-        store.insert(doc, COLLECTION);
-    }
-
-    /**
-     * False when the request changed since {@code expectedVersion} (someone else decided it). {@code audit}, the
-     * decision's record, is stored in the same write, or not at all.
-     */
-    public boolean update(AccessRequest request, long expectedVersion, OutboxEvent... audit) {
-        List<OutboxEvent> outbox = new ArrayList<>(events.sequenced(request.id(), expectedVersion, request.newEvents()));
-        outbox.addAll(List.of(audit));
-        return store.update(COLLECTION, request.id(), expectedVersion, AccessRequestDocument.of(request), outbox);
-    }
-
-    public Optional<AccessRequest> find(String id) {
-        return Optional.ofNullable(mongo.findById(id, AccessRequestDocument.class, COLLECTION))
-                .map(AccessRequestDocument::toRequest);
+        super(mongo, store, events, COLLECTION, AccessRequestDocument.class, AccessRequestDocument::of,
+                AccessRequestDocument::toRequest);
     }
 
     /** Whether the user already waits for an answer about this case. */

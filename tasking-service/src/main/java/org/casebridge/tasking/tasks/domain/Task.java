@@ -21,6 +21,7 @@ import org.casebridge.contracts.task.TaskOverdue;
 import org.casebridge.contracts.task.TaskStarted;
 import org.casebridge.contracts.task.TaskSummary;
 import org.casebridge.contracts.task.TaskUpdated;
+import org.casebridge.platform.aggregate.AggregateRoot;
 import org.casebridge.platform.domain.DomainException;
 
 /**
@@ -29,7 +30,7 @@ import org.casebridge.platform.domain.DomainException;
  * cancelling, reassigning and allocating, progress updates, reminders, overdue and escalation, and what happens when
  * its case closes (it is flagged, not cancelled). Every change raises the version and announces itself.
  */
-public final class Task {
+public final class Task extends AggregateRoot {
 
     public enum Priority { LOW, NORMAL, HIGH, URGENT }
 
@@ -52,7 +53,6 @@ public final class Task {
         public static final CaseRights NO_CASE = new CaseRights(true, true, true);
     }
 
-    private final String id;
     private final SubjectKind subjectKind;
     private String subjectId;
     private final String title;
@@ -72,11 +72,9 @@ public final class Task {
     private Instant overdueAt;
     private Instant escalatedAt;
     private Instant caseClosedAt;
-    private long version;
-    private final List<Object> newEvents = new ArrayList<>();
 
     private Task(Builder b) {
-        this.id = Objects.requireNonNull(b.id);
+        super(b.id, b.version);
         this.subjectKind = Objects.requireNonNull(b.subjectKind);
         this.subjectId = Objects.requireNonNull(b.subjectId);
         this.title = Objects.requireNonNull(b.title);
@@ -96,7 +94,6 @@ public final class Task {
         this.overdueAt = b.overdueAt;
         this.escalatedAt = b.escalatedAt;
         this.caseClosedAt = b.caseClosedAt;
-        this.version = b.version;
     }
 
     /**
@@ -140,8 +137,8 @@ public final class Task {
         b.createdAt = now;
         b.version = 0;
         Task task = new Task(b);
-        task.changed("CREATED", null, by.userId(), by.organisation(), now);
-        task.newEvents.add(new TaskCreated(task.summary(), by.userId(), by.organisation(), now));
+        task.recordUpdate("CREATED", null, by.userId(), by.organisation(), now);
+        task.announce(new TaskCreated(task.summary(), by.userId(), by.organisation(), now));
         return task;
     }
 
@@ -149,16 +146,16 @@ public final class Task {
         requireStatus(TaskStatus.NEW, "accepted");
         requireNamedAssignee(by, "accept");
         status = TaskStatus.ACCEPTED;
-        changed("ACCEPTED", null, by.userId(), by.organisation(), now);
-        newEvents.add(new TaskAccepted(summary(), by.userId(), by.organisation(), now));
+        recordUpdate("ACCEPTED", null, by.userId(), by.organisation(), now);
+        announce(new TaskAccepted(summary(), by.userId(), by.organisation(), now));
     }
 
     public void start(Actor by, Instant now) {
         requireStatus(TaskStatus.ACCEPTED, "started");
         requireNamedAssignee(by, "start");
         status = TaskStatus.IN_PROGRESS;
-        changed("STARTED", null, by.userId(), by.organisation(), now);
-        newEvents.add(new TaskStarted(summary(), by.userId(), by.organisation(), now));
+        recordUpdate("STARTED", null, by.userId(), by.organisation(), now);
+        announce(new TaskStarted(summary(), by.userId(), by.organisation(), now));
     }
 
     /** The assignee (or, for a team or organisation, a member or a supervisor) says no, and why. */
@@ -171,8 +168,8 @@ public final class Task {
         }
         String why = required(reason, "A task is declined with a reason.");
         status = TaskStatus.DECLINED;
-        changed("DECLINED", why, by.userId(), by.organisation(), now);
-        newEvents.add(new TaskDeclined(summary(), why, by.userId(), by.organisation(), now));
+        recordUpdate("DECLINED", why, by.userId(), by.organisation(), now);
+        announce(new TaskDeclined(summary(), why, by.userId(), by.organisation(), now));
     }
 
     /** A progress update from anyone working on the task; it goes on the case log. */
@@ -182,8 +179,8 @@ public final class Task {
             throw DomainException.forbidden("Only the task's assignee, its creator or a supervisor can post updates.");
         }
         String said = required(text, "An update needs some text.");
-        changed("UPDATE", said, by.userId(), by.organisation(), now);
-        newEvents.add(new TaskUpdated(summary(), said, by.userId(), by.organisation(), now));
+        recordUpdate("UPDATE", said, by.userId(), by.organisation(), now);
+        announce(new TaskUpdated(summary(), said, by.userId(), by.organisation(), now));
     }
 
     /** Done, with an outcome note for the case log. */
@@ -195,8 +192,8 @@ public final class Task {
         outcome = required(outcomeNote, "Completing a task needs an outcome note.");
         status = TaskStatus.DONE;
         completedAt = now;
-        changed("COMPLETED", outcome, by.userId(), by.organisation(), now);
-        newEvents.add(new TaskCompleted(summary(), outcome, by.userId(), by.organisation(), now));
+        recordUpdate("COMPLETED", outcome, by.userId(), by.organisation(), now);
+        announce(new TaskCompleted(summary(), outcome, by.userId(), by.organisation(), now));
     }
 
     public void cancel(String reason, Actor by, Instant now) {
@@ -206,8 +203,8 @@ public final class Task {
         }
         String why = required(reason, "A task is cancelled with a reason.");
         status = TaskStatus.CANCELLED;
-        changed("CANCELLED", why, by.userId(), by.organisation(), now);
-        newEvents.add(new TaskCancelled(summary(), why, by.userId(), by.organisation(), now));
+        recordUpdate("CANCELLED", why, by.userId(), by.organisation(), now);
+        announce(new TaskCancelled(summary(), why, by.userId(), by.organisation(), now));
     }
 
     /**
@@ -242,8 +239,8 @@ public final class Task {
         assignee = to;
         status = TaskStatus.NEW;
         remindedAt = null;
-        changed(kind, to.kind() + " " + to.id(), by.userId(), by.organisation(), now);
-        newEvents.add(new TaskAssigned(summary(), toContract(previous), by.userId(), by.organisation(), now));
+        recordUpdate(kind, to.kind() + " " + to.id(), by.userId(), by.organisation(), now);
+        announce(new TaskAssigned(summary(), toContract(previous), by.userId(), by.organisation(), now));
     }
 
     /**
@@ -255,26 +252,26 @@ public final class Task {
         if (!status.isOpen() || dueDate == null) {
             return false;
         }
-        long before = version;
+        long before = version();
         LocalDate today = today(now);
         if (remindedAt == null && overdueAt == null && !today.isBefore(dueDate.minusDays(remindDaysBefore))
                 && !today.isAfter(dueDate)) {
             remindedAt = now;
-            changed("DUE_SOON", "Due " + dueDate, "system", assignee.organisation(), now);
-            newEvents.add(new TaskDueSoon(summary(), now));
+            recordUpdate("DUE_SOON", "Due " + dueDate, "system", assignee.organisation(), now);
+            announce(new TaskDueSoon(summary(), now));
         }
         if (overdueAt == null && today.isAfter(dueDate)) {
             overdueAt = now;
-            changed("OVERDUE", "Was due " + dueDate, "system", assignee.organisation(), now);
-            newEvents.add(new TaskOverdue(summary(), now));
+            recordUpdate("OVERDUE", "Was due " + dueDate, "system", assignee.organisation(), now);
+            announce(new TaskOverdue(summary(), now));
         }
         long daysOverdue = ChronoUnit.DAYS.between(dueDate, today);
         if (overdueAt != null && escalatedAt == null && daysOverdue > graceDays) {
             escalatedAt = now;
-            changed("ESCALATED", "Overdue by " + daysOverdue + " days", "system", assignee.organisation(), now);
-            newEvents.add(new TaskEscalated(summary(), (int) daysOverdue, now));
+            recordUpdate("ESCALATED", "Overdue by " + daysOverdue + " days", "system", assignee.organisation(), now);
+            announce(new TaskEscalated(summary(), (int) daysOverdue, now));
         }
-        return version != before;
+        return version() != before;
     }
 
     /** Its case was closed: the task stays open, flagged to its assignee and creator, who decide what to do. */
@@ -283,8 +280,8 @@ public final class Task {
             return false;
         }
         caseClosedAt = now;
-        changed("CASE_CLOSED", "The case was closed by " + closedBy, closedBy, createdByOrganisation, now);
-        newEvents.add(new TaskCaseClosed(summary(), closedBy, now));
+        recordUpdate("CASE_CLOSED", "The case was closed by " + closedBy, closedBy, createdByOrganisation, now);
+        announce(new TaskCaseClosed(summary(), closedBy, now));
         return true;
     }
 
@@ -295,8 +292,8 @@ public final class Task {
         }
         subjectId = survivorId;
         String note = "The person record " + mergedId + " was merged into " + survivorId;
-        changed("PERSON_MERGED", note, by, byOrganisation, now);
-        newEvents.add(new TaskUpdated(summary(), note, by, byOrganisation, now));
+        recordUpdate("PERSON_MERGED", note, by, byOrganisation, now);
+        announce(new TaskUpdated(summary(), note, by, byOrganisation, now));
         return true;
     }
 
@@ -315,7 +312,7 @@ public final class Task {
     }
 
     public TaskSummary summary() {
-        return new TaskSummary(id, caseId(), subjectKind.name(), subjectId, title, priority.name(), dueDate,
+        return new TaskSummary(id(), caseId(), subjectKind.name(), subjectId, title, priority.name(), dueDate,
                 toContract(assignee), status.name(), createdBy, createdByOrganisation);
     }
 
@@ -323,9 +320,9 @@ public final class Task {
         return new TaskSummary.Assignee(a.kind().name(), a.id(), a.organisation());
     }
 
-    private void changed(String kind, String text, String by, String organisation, Instant now) {
+    private void recordUpdate(String kind, String text, String by, String organisation, Instant now) {
         updates.add(new Update(kind, text, by, organisation, now));
-        version++;
+        changedQuietly();
     }
 
     private void requireStatus(TaskStatus expected, String what) {
@@ -370,10 +367,6 @@ public final class Task {
         return LocalDate.ofInstant(now, ZoneOffset.UTC);
     }
 
-    public List<Object> newEvents() {
-        return List.copyOf(newEvents);
-    }
-
     /** Rebuilds a stored task; no events. */
     public static Task restore(Builder stored) {
         return new Task(stored);
@@ -404,7 +397,6 @@ public final class Task {
         public long version;
     }
 
-    public String id() { return id; }
     public String caseId() { return subjectKind == SubjectKind.CASE ? subjectId : null; }
     public SubjectKind subjectKind() { return subjectKind; }
     public String subjectId() { return subjectId; }
@@ -425,5 +417,4 @@ public final class Task {
     public Instant overdueAt() { return overdueAt; }
     public Instant escalatedAt() { return escalatedAt; }
     public Instant caseClosedAt() { return caseClosedAt; }
-    public long version() { return version; }
 }

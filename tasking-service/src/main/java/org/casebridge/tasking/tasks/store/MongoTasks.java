@@ -5,9 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-import org.bson.types.ObjectId;
 import org.casebridge.platform.events.AggregateStore;
-import org.casebridge.platform.events.OutboxEvent;
+import org.casebridge.platform.events.Aggregates;
 import org.casebridge.platform.events.OutboxEvents;
 import org.casebridge.tasking.tasks.domain.Actor;
 import org.casebridge.tasking.tasks.domain.Task;
@@ -20,46 +19,13 @@ import org.springframework.stereotype.Repository;
 
 /** Tasks in MongoDB: each change and its events in one document write. */
 @Repository
-public class MongoTasks {
+public class MongoTasks extends Aggregates<Task, TaskDocument> {
 
     static final String COLLECTION = "tasks";
     private static final List<String> OPEN = List.of("NEW", "ACCEPTED", "IN_PROGRESS");
 
-    private final MongoTemplate mongo;
-    private final AggregateStore store;
-    private final OutboxEvents events;
-
     MongoTasks(MongoTemplate mongo, AggregateStore store, OutboxEvents events) {
-        this.mongo = mongo;
-        this.store = store;
-        this.events = events;
-    }
-
-    /** Ids sort by creation time, which gives newest-first lists and cursors for free. */
-    public String newId() {
-        return new ObjectId().toHexString();
-    }
-
-    /** Stores a new task with its events and {@code audit}, the record of who set it, in one single-document write. */
-    public void insert(Task created, OutboxEvent... audit) {
-        TaskDocument doc = TaskDocument.of(created);
-        doc.outbox.addAll(events.sequenced(created.id(), 0, created.newEvents()));
-        doc.outbox.addAll(List.of(audit));
-        store.insert(doc, COLLECTION);
-    }
-
-    /**
-     * False when somebody changed the task since {@code expectedVersion}. {@code audit}, the change's record, is
-     * stored in the same write as the change, so neither exists without the other.
-     */
-    public boolean update(Task changed, long expectedVersion, OutboxEvent... audit) {
-        List<OutboxEvent> outbox = new ArrayList<>(events.sequenced(changed.id(), expectedVersion, changed.newEvents()));
-        outbox.addAll(List.of(audit));
-        return store.update(COLLECTION, changed.id(), expectedVersion, TaskDocument.of(changed), outbox);
-    }
-
-    public Optional<Task> find(String id) {
-        return Optional.ofNullable(mongo.findById(id, TaskDocument.class, COLLECTION)).map(TaskDocument::toTask);
+        super(mongo, store, events, COLLECTION, TaskDocument.class, TaskDocument::of, TaskDocument::toTask);
     }
 
     /** Optional filters on top of a view; null means any. */

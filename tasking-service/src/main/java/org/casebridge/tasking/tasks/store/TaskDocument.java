@@ -5,7 +5,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.casebridge.platform.events.OutboxEvent;
+import org.casebridge.platform.events.AggregateDocument;
 import org.casebridge.tasking.tasks.domain.Assignee;
 import org.casebridge.tasking.tasks.domain.Task;
 import org.casebridge.tasking.tasks.domain.TaskStatus;
@@ -20,7 +20,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
 @CompoundIndexes({
         @CompoundIndex(name = "assigned_newest_first", def = "{'assignee.id': 1, '_id': -1}"),
         @CompoundIndex(name = "open_by_due_date", def = "{'status': 1, 'dueDate': 1}")})
-class TaskDocument {
+class TaskDocument extends AggregateDocument {
 
     @Id
     String id;
@@ -46,7 +46,6 @@ class TaskDocument {
     Instant escalatedAt;
     Instant caseClosedAt;
     long version;
-    List<OutboxEvent> outbox = new ArrayList<>();
 
     static TaskDocument of(Task t) {
         TaskDocument doc = new TaskDocument();
